@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Navigation by role, and the development-environment marker."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from bistand.accounts.models import Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    items: list[dict[str, str]] = []
+    role = getattr(user, "role", None)
+    if not user.is_authenticated:
+        items.append({"url": reverse("accounts:staff-login"), "label": _("Staff login")})
+        items.append({"url": reverse("accounts:applicant-login"), "label": _("Log in with e-identification")})
+    if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
+        items.append({"url": reverse("cases:list"), "label": _("Cases")})
+    if role == Role.UNIT_MANAGER:
+        items.append({"url": reverse("audit:index"), "label": _("Access log")})
+    if role in {Role.ANALYST, Role.UNIT_MANAGER}:
+        items.append({"url": reverse("followup:statistics"), "label": _("Statistics")})
+    if role == Role.ADMINISTRATOR:
+        items.append({"url": reverse("admin:index"), "label": _("Administration")})
+    return {"nav_items": items, "dev_mode": settings.BISTAND_DEV_LOGIN}

@@ -1,0 +1,11 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from bistand.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("staff/login/", views.StaffLoginView.as_view(), name="staff-login"),
+    path("login/", views.applicant_login, name="applicant-login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_otp import login as otp_login
+
+from bistand.accounts.forms import StaffLoginForm
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/home.html")
+
+
+class StaffLoginView(auth_views.LoginView):
+    form_class = StaffLoginForm
+    template_name = "accounts/staff_login.html"
+    redirect_authenticated_user = False
+
+    def form_valid(self, form: StaffLoginForm) -> HttpResponse:
+        response = super().form_valid(form)
+        if form.otp_device is not None:
+            otp_login(self.request, form.otp_device)
+        return response
+
+
+def applicant_login(request: HttpRequest) -> HttpResponse:
+    """Start e-identification: the OIDC broker in production, the dev login locally."""
+    if settings.USE_OIDC:
+        return redirect(reverse("oidc_authentication_init"))
+    if settings.BISTAND_DEV_LOGIN:
+        return redirect(reverse("dev-login"))
+    return render(request, "accounts/eid_unavailable.html", status=503)

@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one gate in front of every view that shows or changes case data.
+
+`access_checked` checks role, unit and (for staff) the second factor, resolves the subject
+of the URL within what the user may see, answers 404 for anything outside it (the same
+answer as for a case that does not exist), and logs every attempt. The URL-matrix test
+walks the resolver and fails on any view that is neither public nor behind this gate.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import wraps
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Model
+from django.http import Http404, HttpRequest, HttpResponse
+
+from bistand.accounts.models import STAFF_ROLES, Role, User
+from bistand.audit.models import AccessAction
+from bistand.audit.services import access_log_record
+from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
+
+
+class Audience(StrEnum):
+    CASEWORK = "casework"
+    MANAGEMENT = "management"
+    AGGREGATES = "aggregates"
+
+
+AUDIENCE_ROLES: dict[Audience, frozenset[str]] = {
+    Audience.CASEWORK: frozenset({Role.CASEWORKER, Role.UNIT_MANAGER, Role.COACH}),
+    Audience.MANAGEMENT: frozenset({Role.UNIT_MANAGER}),
+    Audience.AGGREGATES: frozenset({Role.ANALYST, Role.UNIT_MANAGER}),
+}
+
+
+class Subject(StrEnum):
+    CASE = "case"
+    PERSON = "person"
+    STAFF = "staff"
+
+
+SUBJECT_KWARG = {Subject.CASE: "case_id", Subject.PERSON: "person_id", Subject.STAFF: "user_id"}
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    audience: Audience
+    subject: Subject | None
+    action: AccessAction
+    object_type: str
+
+
+def staff_visible(*, user: User) -> Any:
+    """Staff sharing a unit with this manager."""
+    return User.objects.filter(units__in=user.units.all(), role__in=STAFF_ROLES).distinct()
+
+
+def _resolve(subject: Subject, user: User, pk: UUID) -> Model | None:
+    if subject == Subject.CASE:
+        return case_queryset_visible(user=user).filter(pk=pk).first()
+    if subject == Subject.PERSON:
+        return person_queryset_visible(user=user).filter(pk=pk).first()
+    return staff_visible(user=user).filter(pk=pk).first()
+
+
+def _second_factor_missing(user: User) -> bool:
+    required = settings.BISTAND_STAFF_OTP_REQUIRED and user.role in STAFF_ROLES
+    return bool(required and not user.is_verified())  # type: ignore[attr-defined]
+
+
+def access_checked(
+    *,
+    audience: Audience,
+    subject: Subject | None = None,
+    action: AccessAction = AccessAction.READ,
+    object_type: str = "",
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Gate a view: the subject object (or None) is passed as the second argument."""
+    policy = AccessPolicy(audience, subject, action, object_type or (subject or "list"))
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated or _second_factor_missing(user):  # type: ignore[arg-type]
+                return redirect_to_login(request.get_full_path())
+            assert isinstance(user, User)
+            effective = AccessAction.WRITE if request.method == "POST" else policy.action
+            object_id = kwargs.get(SUBJECT_KWARG[subject], "") if subject else ""
+
+            def log(*, granted: bool) -> None:
+                access_log_record(user=user, action=effective, object_type=policy.object_type,
+                                  object_id=object_id, inside_unit=granted, granted=granted,
+                                  path=request.get_full_path())
+
+            obj: Model | None = None
+            if user.role not in AUDIENCE_ROLES[audience]:
+                log(granted=False)
+                raise Http404
+            if subject is not None:
+                obj = _resolve(subject, user, object_id)
+                if obj is None:
+                    log(granted=False)
+                    raise Http404
+            log(granted=True)
+            return view(request, obj, **kwargs)
+
+        wrapper.access_policy = policy  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator

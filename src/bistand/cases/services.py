@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
+from django.db import transaction
+
+from bistand.accounts.models import User
+from bistand.audit.models import AccessAction
+from bistand.audit.services import access_log_record
+from bistand.cases.models import Case, CaseMember, Relation
+from bistand.organisations.models import Unit
+from bistand.people.models import Person
+
+
+def _next_reference(opened_on: date) -> str:
+    prefix = f"EB-{opened_on.year}-"
+    count = Case.objects.filter(reference__startswith=prefix).count()
+    return f"{prefix}{count + 1:05d}"
+
+
+@transaction.atomic
+def case_open(*, unit: Unit, household: list[tuple[Person, Relation]], opened_on: date,
+              acted_by: User) -> Case:
+    """Open a case held by `unit` with its household; exactly one member is the applicant."""
+    relations = [relation for _person, relation in household]
+    if relations.count(Relation.APPLICANT) != 1:
+        raise ValueError("A case has exactly one applicant.")
+    case = Case.objects.create(reference=_next_reference(opened_on), unit=unit, opened_on=opened_on)
+    CaseMember.objects.bulk_create(
+        CaseMember(case=case, person=person, relation=relation) for person, relation in household
+    )
+    access_log_record(
+        user=acted_by, action=AccessAction.WRITE, object_type="case", object_id=case.pk,
+        inside_unit=True, granted=True,
+        changes={"before": None, "after": {"unit": unit.pk, "members": [
+            {"person": str(person.pk), "relation": relation} for person, relation in household]}},
+    )
+    return case

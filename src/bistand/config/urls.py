@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from bistand.accounts.views import home
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+if settings.BISTAND_STAFF_OTP_REQUIRED:
+    # The admin asks for the same second factor as every other staff page.
+    admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "Bistånd – administration"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("health/", health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("bistand.accounts.urls")),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("cases/", include("bistand.cases.urls")),
+    path("people/", include("bistand.people.urls")),
+    path("access-log/", include("bistand.audit.urls")),
+    path("statistics/", include("bistand.followup.urls")),
+    path("admin/", admin.site.urls),
+]

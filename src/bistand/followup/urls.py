@@ -1,0 +1,6 @@
+from django.urls import path
+
+from bistand.followup import views
+
+app_name = "followup"
+urlpatterns = [path("", views.statistics, name="statistics")]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LabourConfig(AppConfig):
+    name = "bistand.labour"
+    verbose_name = "Labour-market pathway"

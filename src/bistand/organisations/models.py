@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Municipality → committees → units. Staff belong to units; cases belong to a unit."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Municipality(models.Model):
+    code = models.CharField(_("municipality code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    guidelines = models.SlugField(
+        _("local guidelines"), max_length=40, blank=True,
+        help_text=_("Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CommitteeKind(models.TextChoices):
+    DISTRICT = "district", _("District committee")
+    LABOUR_MARKET = "labour_market", _("Labour-market committee")
+    SOCIAL = "social", _("Social committee")
+
+
+class Committee(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="committees")
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="committee_unique_name"),
+        ]
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitKind(models.TextChoices):
+    RECEPTION = "reception", _("Reception for economic aid")
+    ECONOMIC_AID = "economic_aid", _("Economic-aid unit")
+    JOBBTORG = "jobbtorg", _("Jobbtorg")
+    JOBBTORG_RESURS = "jobbtorg_resurs", _("Jobbtorg Resurs")
+    WORK_TRAINING = "work_training", _("Work-training unit")
+
+
+class Unit(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="units")
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+
+    class Meta:
+        ordering = ["committee__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["committee", "name"], name="unit_unique_name")]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+
+    def __str__(self) -> str:
+        return f"{self.committee.name} – {self.name}"

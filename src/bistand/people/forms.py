@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: EUPL-1.2
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bistand.accounts.models import User
+
+MAX_GRANT_DAYS = 365
+
+
+class ProtectedIdentityGrantForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Staff member"))
+    reason = forms.CharField(label=_("Reason for the need"), max_length=300,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    valid_until = forms.DateField(label=_("Valid until (YYYY-MM-DD)"),
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, staff, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = staff
+
+    def clean_valid_until(self):  # type: ignore[no-untyped-def]
+        value = self.cleaned_data["valid_until"]
+        today = timezone.localdate()
+        if value < today:
+            raise forms.ValidationError(_("The date has passed. Choose today or a later date."),
+                                        code="past")
+        if value > today + timedelta(days=MAX_GRANT_DAYS):
+            raise forms.ValidationError(_("A grant can last at most one year."), code="too_long")
+        return value

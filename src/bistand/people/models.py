@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The person registry."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bistand.people.validators import validate_identity_number
+
+
+class ProtectedIdentity(models.TextChoices):
+    NONE = "", _("None")
+    CONFIDENTIALITY_MARKING = "sekretessmarkering", _("Confidentiality marking (sekretessmarkering)")
+    PROTECTED_REGISTRATION = "skyddad_folkbokforing", _("Protected registration (skyddad folkbokföring)")
+    FICTITIOUS_IDENTITY = "fingerade_personuppgifter", _("Fictitious identity (fingerade personuppgifter)")
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+
+
+class Person(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    identity_number = models.CharField(
+        _("personal identity number"), max_length=12, unique=True,
+        validators=[validate_identity_number],
+        help_text=_("12 digits, personnummer or samordningsnummer."),
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    gender = models.CharField(_("legal gender"), max_length=5, choices=Gender.choices)
+    born_in_sweden = models.BooleanField(_("born in Sweden"), null=True)
+    address_line = models.CharField(_("address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    protected_identity = models.CharField(
+        _("protected identity"), max_length=30, choices=ProtectedIdentity.choices, blank=True, default=""
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "identity_number"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_protected(self) -> bool:
+        return self.protected_identity != ProtectedIdentity.NONE
