@@ -17,7 +17,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     role = getattr(user, "role", None)
     if not user.is_authenticated:
         items.append({"url": reverse("accounts:staff-login"), "label": _("Staff login")})
-        items.append({"url": reverse("accounts:applicant-login"), "label": _("Log in with e-identification")})
+        items.append(
+            {"url": reverse("accounts:applicant-login"), "label": _("Log in with e-identification")}
+        )
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:list"), "label": _("Cases")})
     if role == Role.UNIT_MANAGER:

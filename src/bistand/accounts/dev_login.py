@@ -25,7 +25,9 @@ def dev_login(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = DevLoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = applicant_user_for_identity_number(identity_number=form.cleaned_data["identity_number"])
+        user = applicant_user_for_identity_number(
+            identity_number=form.cleaned_data["identity_number"]
+        )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("home")
     applicants = User.objects.filter(role=Role.APPLICANT).select_related("person")[:20]

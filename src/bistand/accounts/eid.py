@@ -27,12 +27,15 @@ class OIDCApplicantBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
 
     def filter_users_by_claims(self, claims: dict[str, Any]) -> QuerySet[User]:
         number = self._identity_number(claims)
-        return User.objects.filter(person__identity_number=number) if number else User.objects.none()
+        return (
+            User.objects.filter(person__identity_number=number) if number else User.objects.none()
+        )
 
     def create_user(self, claims: dict[str, Any]) -> User:
         return applicant_user_for_identity_number(
             identity_number=self._identity_number(claims) or "",
-            first_name=claims.get("given_name", ""), last_name=claims.get("family_name", ""),
+            first_name=claims.get("given_name", ""),
+            last_name=claims.get("family_name", ""),
         )
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:

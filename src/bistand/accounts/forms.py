@@ -14,7 +14,9 @@ class StaffLoginForm(AuthenticationForm):
     """Password plus a TOTP code from the staff member's authenticator app."""
 
     otp_token = forms.CharField(
-        label=_("Code from your authenticator app"), max_length=8, required=False,
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
@@ -50,6 +52,7 @@ class StaffLoginForm(AuthenticationForm):
     def _otp_failed(self) -> None:
         # Count a wrong second factor as a failed login, so django-axes throttles it too.
         user_login_failed.send(
-            sender=__name__, credentials={"username": self.cleaned_data.get("username")},
+            sender=__name__,
+            credentials={"username": self.cleaned_data.get("username")},
             request=self.request,
         )

@@ -18,16 +18,23 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-STAFF_ROLES = frozenset({Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER, Role.ANALYST, Role.ADMINISTRATOR})
+STAFF_ROLES = frozenset(
+    {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER, Role.ANALYST, Role.ADMINISTRATOR}
+)
 
 
 class User(AbstractUser):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    units = models.ManyToManyField("organisations.Unit", blank=True, related_name="staff",
-                                   verbose_name=_("units"))
+    units = models.ManyToManyField(
+        "organisations.Unit", blank=True, related_name="staff", verbose_name=_("units")
+    )
     person = models.OneToOneField(
-        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="user",
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="user",
         help_text=_("For applicants: the person they identified as."),
     )
 
@@ -45,10 +52,12 @@ class User(AbstractUser):
 
 
 class ProtectedIdentityGrant(models.Model):
-    """An explicit, reasoned grant for one staff member to see one protected person's contact details."""
+    """An explicit, reasoned grant for one staff member to see a protected person's contacts."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="protected_identity_grants")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="protected_identity_grants"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="grants")
     reason = models.CharField(_("reason"), max_length=300)
     granted_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")

@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,14 +12,18 @@ from bistand.people.models import Gender, Person
 
 
 @transaction.atomic
-def applicant_user_for_identity_number(*, identity_number: str, first_name: str = "",
-                                        last_name: str = "") -> User:
+def applicant_user_for_identity_number(
+    *, identity_number: str, first_name: str = "", last_name: str = ""
+) -> User:
     """The applicant account of the person with this number, created on first login."""
     parsed = parse_identity_number(identity_number, today=timezone.localdate())
     person, _created = Person.objects.get_or_create(
         identity_number=parsed.digits,
-        defaults={"first_name": first_name, "last_name": last_name,
-                  "gender": Gender.WOMAN if parsed.is_female else Gender.MAN},
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "gender": Gender.WOMAN if parsed.is_female else Gender.MAN,
+        },
     )
     user = User.objects.filter(person=person).first()
     if user is None:
@@ -28,15 +34,27 @@ def applicant_user_for_identity_number(*, identity_number: str, first_name: str 
 
 
 @transaction.atomic
-def protected_identity_grant_create(*, person: Person, user: User, reason: str, valid_until,
-                                    granted_by: User) -> ProtectedIdentityGrant:
+def protected_identity_grant_create(
+    *, person: Person, user: User, reason: str, valid_until: date, granted_by: User
+) -> ProtectedIdentityGrant:
     grant = ProtectedIdentityGrant.objects.create(
         person=person, user=user, reason=reason, valid_until=valid_until, granted_by=granted_by
     )
     access_log_record(
-        user=granted_by, action=AccessAction.WRITE, object_type="protected_identity_grant",
-        object_id=grant.pk, inside_unit=True, granted=True,
-        changes={"before": None, "after": {"person": str(person.pk), "user": str(user.pk),
-                                           "reason": reason, "valid_until": valid_until.isoformat()}},
+        user=granted_by,
+        action=AccessAction.WRITE,
+        object_type="protected_identity_grant",
+        object_id=grant.pk,
+        inside_unit=True,
+        granted=True,
+        changes={
+            "before": None,
+            "after": {
+                "person": str(person.pk),
+                "user": str(user.pk),
+                "reason": reason,
+                "valid_until": valid_until.isoformat(),
+            },
+        },
     )
     return grant

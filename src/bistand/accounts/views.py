@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,9 +19,9 @@ class StaffLoginView(auth_views.LoginView):
     template_name = "accounts/staff_login.html"
     redirect_authenticated_user = False
 
-    def form_valid(self, form: StaffLoginForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        if form.otp_device is not None:
+        if isinstance(form, StaffLoginForm) and form.otp_device is not None:
             otp_login(self.request, form.otp_device)
         return response
 

@@ -16,13 +16,19 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from bistand.accounts.models import STAFF_ROLES, Role, User
 from bistand.audit.models import AccessAction
 from bistand.audit.services import access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
+
+
+class AuthenticatedRequest(HttpRequest):
+    """The request a gated view receives: `user` is a logged-in, verified `User`."""
+
+    user: User
 
 
 class Audience(StrEnum):
@@ -55,17 +61,20 @@ class AccessPolicy:
     object_type: str
 
 
-def staff_visible(*, user: User) -> Any:
+def staff_visible(*, user: User) -> QuerySet[User]:
     """Staff sharing a unit with this manager."""
     return User.objects.filter(units__in=user.units.all(), role__in=STAFF_ROLES).distinct()
 
 
 def _resolve(subject: Subject, user: User, pk: UUID) -> Model | None:
+    found: Model | None
     if subject == Subject.CASE:
-        return case_queryset_visible(user=user).filter(pk=pk).first()
-    if subject == Subject.PERSON:
-        return person_queryset_visible(user=user).filter(pk=pk).first()
-    return staff_visible(user=user).filter(pk=pk).first()
+        found = case_queryset_visible(user=user).filter(pk=pk).first()
+    elif subject == Subject.PERSON:
+        found = person_queryset_visible(user=user).filter(pk=pk).first()
+    else:
+        found = staff_visible(user=user).filter(pk=pk).first()
+    return found
 
 
 def _second_factor_missing(user: User) -> bool:
@@ -87,23 +96,28 @@ def access_checked(
         @wraps(view)
         def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
             user = request.user
-            if not user.is_authenticated or _second_factor_missing(user):  # type: ignore[arg-type]
+            if not isinstance(user, User) or _second_factor_missing(user):
                 return redirect_to_login(request.get_full_path())
-            assert isinstance(user, User)
             effective = AccessAction.WRITE if request.method == "POST" else policy.action
             object_id = kwargs.get(SUBJECT_KWARG[subject], "") if subject else ""
 
             def log(*, granted: bool) -> None:
-                access_log_record(user=user, action=effective, object_type=policy.object_type,
-                                  object_id=object_id, inside_unit=granted, granted=granted,
-                                  path=request.get_full_path())
+                access_log_record(
+                    user=user,
+                    action=effective,
+                    object_type=policy.object_type,
+                    object_id=object_id,
+                    inside_unit=granted,
+                    granted=granted,
+                    path=request.get_full_path(),
+                )
 
             obj: Model | None = None
             if user.role not in AUDIENCE_ROLES[audience]:
                 log(granted=False)
                 raise Http404
             if subject is not None:
-                obj = _resolve(subject, user, object_id)
+                obj = _resolve(subject, user, kwargs[SUBJECT_KWARG[subject]])
                 if obj is None:
                     log(granted=False)
                     raise Http404

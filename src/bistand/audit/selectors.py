@@ -13,7 +13,9 @@ REVIEW_LIMIT = 500
 
 def access_log_for_person(*, person: Person) -> QuerySet[AccessLogEntry]:
     """Every logged access to the person or to a case they are a member of."""
-    case_ids = [str(pk) for pk in Case.objects.filter(members__person=person).values_list("pk", flat=True)]
+    case_ids = [
+        str(pk) for pk in Case.objects.filter(members__person=person).values_list("pk", flat=True)
+    ]
     return AccessLogEntry.objects.filter(
         Q(object_type="person", object_id=str(person.pk))
         | Q(object_type="case", object_id__in=case_ids)

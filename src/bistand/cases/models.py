@@ -15,10 +15,15 @@ class CaseStatus(models.TextChoices):
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(_("case number"), max_length=30, unique=True)
-    unit = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT, related_name="cases",
-                             verbose_name=_("responsible unit"))
-    status = models.CharField(_("status"), max_length=10, choices=CaseStatus.choices,
-                              default=CaseStatus.OPEN)
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("responsible unit"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN
+    )
     opened_on = models.DateField(_("opened"))
     closed_on = models.DateField(_("closed"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -43,7 +48,9 @@ class Relation(models.TextChoices):
 class CaseMember(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="members")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="memberships"
+    )
     relation = models.CharField(_("relation"), max_length=10, choices=Relation.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -16,7 +16,7 @@ UNIT_ROLES = frozenset({Role.CASEWORKER, Role.UNIT_MANAGER})
 
 
 def case_queryset_visible(*, user: User) -> QuerySet[Case]:
-    """Caseworkers and managers: their units' cases. Coaches: cases with a person referred to them."""
+    """Caseworkers and managers: their units' cases. Coaches: cases referred to their unit."""
     if user.role in UNIT_ROLES:
         return Case.objects.filter(unit__in=user.units.all())
     if user.role == Role.COACH:
@@ -63,14 +63,19 @@ class PersonView:
 
 def person_view(*, person: Person, user: User, in_list: bool = False) -> PersonView:
     contact_visible = person_contact_visible(user=user, person=person)
-    masked = person.is_protected and (in_list or not contact_visible)
+    masked = person.is_protected and in_list
     hidden = _("Protected identity")
-    address = ", ".join(part for part in [person.address_line,
-                                          f"{person.postal_code} {person.city}".strip()] if part)
+    address = ", ".join(
+        part
+        for part in [person.address_line, f"{person.postal_code} {person.city}".strip()]
+        if part
+    )
     return PersonView(
         id=str(person.pk),
         name=hidden if masked else f"{person.first_name} {person.last_name}",
-        identity_number=hidden if masked else f"{person.identity_number[:8]}-{person.identity_number[8:]}",
+        identity_number=hidden
+        if masked
+        else f"{person.identity_number[:8]}-{person.identity_number[8:]}",
         address=address if contact_visible else hidden,
         phone=person.phone if contact_visible else hidden,
         email=person.email if contact_visible else hidden,

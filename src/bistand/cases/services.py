@@ -18,8 +18,9 @@ def _next_reference(opened_on: date) -> str:
 
 
 @transaction.atomic
-def case_open(*, unit: Unit, household: list[tuple[Person, Relation]], opened_on: date,
-              acted_by: User) -> Case:
+def case_open(
+    *, unit: Unit, household: list[tuple[Person, Relation]], opened_on: date, acted_by: User
+) -> Case:
     """Open a case held by `unit` with its household; exactly one member is the applicant."""
     relations = [relation for _person, relation in household]
     if relations.count(Relation.APPLICANT) != 1:
@@ -29,9 +30,21 @@ def case_open(*, unit: Unit, household: list[tuple[Person, Relation]], opened_on
         CaseMember(case=case, person=person, relation=relation) for person, relation in household
     )
     access_log_record(
-        user=acted_by, action=AccessAction.WRITE, object_type="case", object_id=case.pk,
-        inside_unit=True, granted=True,
-        changes={"before": None, "after": {"unit": unit.pk, "members": [
-            {"person": str(person.pk), "relation": relation} for person, relation in household]}},
+        user=acted_by,
+        action=AccessAction.WRITE,
+        object_type="case",
+        object_id=case.pk,
+        inside_unit=True,
+        granted=True,
+        changes={
+            "before": None,
+            "after": {
+                "unit": unit.pk,
+                "members": [
+                    {"person": str(person.pk), "relation": relation}
+                    for person, relation in household
+                ],
+            },
+        },
     )
     return case

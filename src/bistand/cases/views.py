@@ -1,56 +1,74 @@
 # SPDX-License-Identifier: EUPL-1.2
 import csv
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from bistand.accounts.models import User
-from bistand.audit.access import Audience, Subject, access_checked
+from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.audit.models import AccessAction
 from bistand.cases.models import Case
 from bistand.cases.selectors import case_members, case_queryset_visible, person_view
 
 
 @access_checked(audience=Audience.CASEWORK, object_type="case_list")
-def case_list(request: HttpRequest, _obj: None) -> HttpResponse:
-    assert isinstance(request.user, User)
+def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     cases = case_queryset_visible(user=request.user).select_related("unit__committee")
     rows = []
     for case in cases.prefetch_related("members__person"):
         applicant = next((m.person for m in case.members.all() if m.relation == "applicant"), None)
-        rows.append({
-            "case": case,
-            "applicant": person_view(person=applicant, user=request.user, in_list=True)
-            if applicant else None,
-            "size": len(case.members.all()),
-        })
+        rows.append(
+            {
+                "case": case,
+                "applicant": person_view(person=applicant, user=request.user, in_list=True)
+                if applicant
+                else None,
+                "size": len(case.members.all()),
+            }
+        )
     return render(request, "cases/case_list.html", {"rows": rows})
 
 
 @access_checked(audience=Audience.CASEWORK, subject=Subject.CASE)
-def case_detail(request: HttpRequest, case: Case, case_id: str) -> HttpResponse:
-    assert isinstance(request.user, User)
+def case_detail(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
     members = [
-        {"relation": member.get_relation_display(),
-         "person": person_view(person=member.person, user=request.user)}
+        {
+            "relation": member.get_relation_display(),
+            "person": person_view(person=member.person, user=request.user),
+        }
         for member in case_members(case=case)
     ]
     return render(request, "cases/case_detail.html", {"case": case, "members": members})
 
 
-@access_checked(audience=Audience.CASEWORK, subject=Subject.CASE, action=AccessAction.EXPORT,
-                object_type="case")
-def case_export(request: HttpRequest, case: Case, case_id: str) -> HttpResponse:
+@access_checked(
+    audience=Audience.CASEWORK, subject=Subject.CASE, action=AccessAction.EXPORT, object_type="case"
+)
+def case_export(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
     """The household of a case as CSV; protected contact details stay masked without a grant."""
-    assert isinstance(request.user, User)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{case.reference}.csv"'
     writer = csv.writer(response)
-    writer.writerow([_("Relation"), _("Name"), _("Personal identity number"), _("Address"),
-                     _("Phone"), _("E-mail")])
+    writer.writerow(
+        [
+            _("Relation"),
+            _("Name"),
+            _("Personal identity number"),
+            _("Address"),
+            _("Phone"),
+            _("E-mail"),
+        ]
+    )
     for member in case_members(case=case):
-        view = person_view(person=member.person, user=request.user)
-        writer.writerow([member.get_relation_display(), view.name, view.identity_number,
-                         view.address, view.phone, view.email])
+        view = person_view(person=member.person, user=request.user, in_list=True)
+        writer.writerow(
+            [
+                member.get_relation_display(),
+                view.name,
+                view.identity_number,
+                view.address,
+                view.phone,
+                view.email,
+            ]
+        )
     return response

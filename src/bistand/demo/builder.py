@@ -17,7 +17,7 @@ from bistand.cases.services import case_open
 from bistand.labour.services import referral_create
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
 from bistand.people.identity_numbers import compose_identity_number
-from bistand.people.models import ProtectedIdentity
+from bistand.people.models import Person, ProtectedIdentity
 from bistand.people.services import person_create
 
 DEMO_MUNICIPALITY_CODE = "9999"
@@ -42,43 +42,114 @@ def _household(*members: DemoMember) -> list[DemoMember]:
 A, P, C = Relation.APPLICANT, Relation.PARTNER, Relation.CHILD
 HOUSEHOLDS: list[tuple[str, list[DemoMember], str | None]] = [
     # (district key, members, referral to: "jobbtorg" / "resurs" / None)
-    ("rinkeby", _household(DemoMember("Amina", "Demosdotter", date(1990, 4, 12), A, born_in_sweden=False),
-                           DemoMember("Yusuf", "Demosson", date(2015, 9, 3), C)), "jobbtorg"),
-    ("rinkeby", _household(DemoMember("Karl", "Testsson", date(1978, 1, 23), A),
-                           DemoMember("Lena", "Testsson", date(1980, 6, 30), P),
-                           DemoMember("Elsa", "Testsson", date(2010, 2, 14), C),
-                           DemoMember("Nils", "Testsson", date(2019, 11, 1), C)), "resurs"),
-    ("rinkeby", _household(DemoMember("Sara", "Skyddad", date(1993, 8, 8), A,
-                                      protected=ProtectedIdentity.PROTECTED_REGISTRATION)), None),
-    ("rinkeby", _household(DemoMember("Omar", "Exempelsson", date(2003, 3, 17), A, born_in_sweden=False)),
-     "jobbtorg"),
-    ("skarholmen", _household(DemoMember("Maria", "Provsson", date(1985, 12, 5), A),
-                              DemoMember("Leo", "Provsson", date(2021, 5, 20), C)), None),
-    ("skarholmen", _household(DemoMember("Ali", "Fiktivsson", date(1970, 7, 7), A, born_in_sweden=False),
-                              DemoMember("Fatima", "Fiktivsson", date(1975, 10, 10), P,
-                                         born_in_sweden=False)), "resurs"),
+    (
+        "rinkeby",
+        _household(
+            DemoMember("Amina", "Demosdotter", date(1990, 4, 12), A, born_in_sweden=False),
+            DemoMember("Yusuf", "Demosson", date(2015, 9, 3), C),
+        ),
+        "jobbtorg",
+    ),
+    (
+        "rinkeby",
+        _household(
+            DemoMember("Karl", "Testsson", date(1978, 1, 23), A),
+            DemoMember("Lena", "Testsson", date(1980, 6, 30), P),
+            DemoMember("Elsa", "Testsson", date(2010, 2, 14), C),
+            DemoMember("Nils", "Testsson", date(2019, 11, 1), C),
+        ),
+        "resurs",
+    ),
+    (
+        "rinkeby",
+        _household(
+            DemoMember(
+                "Sara",
+                "Skyddad",
+                date(1993, 8, 8),
+                A,
+                protected=ProtectedIdentity.PROTECTED_REGISTRATION,
+            )
+        ),
+        None,
+    ),
+    (
+        "rinkeby",
+        _household(DemoMember("Omar", "Exempelsson", date(2003, 3, 17), A, born_in_sweden=False)),
+        "jobbtorg",
+    ),
+    (
+        "skarholmen",
+        _household(
+            DemoMember("Maria", "Provsson", date(1985, 12, 5), A),
+            DemoMember("Leo", "Provsson", date(2021, 5, 20), C),
+        ),
+        None,
+    ),
+    (
+        "skarholmen",
+        _household(
+            DemoMember("Ali", "Fiktivsson", date(1970, 7, 7), A, born_in_sweden=False),
+            DemoMember("Fatima", "Fiktivsson", date(1975, 10, 10), P, born_in_sweden=False),
+        ),
+        "resurs",
+    ),
     ("skarholmen", _household(DemoMember("Johan", "Demo", date(1999, 2, 28), A)), "jobbtorg"),
     ("skarholmen", _household(DemoMember("Eva", "Prov", date(1960, 9, 9), A)), None),
-    ("alvsjo", _household(DemoMember("Per", "Påhittad", date(1988, 4, 4), A),
-                          DemoMember("Anna", "Påhittad", date(1989, 3, 3), P),
-                          DemoMember("Alva", "Påhittad", date(2012, 12, 12), C)), None),
-    ("alvsjo", _household(DemoMember("Hassan", "Testberg", date(2005, 1, 15), A, born_in_sweden=False)),
-     "jobbtorg"),
-    ("alvsjo", _household(DemoMember("Lina", "Exempel", date(1995, 6, 6), A),
-                          DemoMember("Moa", "Exempel", date(2024, 1, 30), C)), None),
-    ("alvsjo", _household(DemoMember("Gustav", "Fingerad", date(1982, 8, 18), A,
-                                      protected=ProtectedIdentity.CONFIDENTIALITY_MARKING)), None),
+    (
+        "alvsjo",
+        _household(
+            DemoMember("Per", "Påhittad", date(1988, 4, 4), A),
+            DemoMember("Anna", "Påhittad", date(1989, 3, 3), P),
+            DemoMember("Alva", "Påhittad", date(2012, 12, 12), C),
+        ),
+        None,
+    ),
+    (
+        "alvsjo",
+        _household(DemoMember("Hassan", "Testberg", date(2005, 1, 15), A, born_in_sweden=False)),
+        "jobbtorg",
+    ),
+    (
+        "alvsjo",
+        _household(
+            DemoMember("Lina", "Exempel", date(1995, 6, 6), A),
+            DemoMember("Moa", "Exempel", date(2024, 1, 30), C),
+        ),
+        None,
+    ),
+    (
+        "alvsjo",
+        _household(
+            DemoMember(
+                "Gustav",
+                "Fingerad",
+                date(1982, 8, 18),
+                A,
+                protected=ProtectedIdentity.CONFIDENTIALITY_MARKING,
+            )
+        ),
+        None,
+    ),
 ]
 
 
-WOMEN = frozenset({"Amina", "Lena", "Elsa", "Sara", "Maria", "Fatima", "Eva", "Anna", "Alva", "Lina",
-                   "Moa"})
+WOMEN = frozenset(
+    {"Amina", "Lena", "Elsa", "Sara", "Maria", "Fatima", "Eva", "Anna", "Alva", "Lina", "Moa"}
+)
 
 
-def _staff(username: str, first: str, last: str, role: Role, units: list[Unit],
-           superuser: bool = False) -> User:
-    user = User(username=username, first_name=first, last_name=last, role=role,
-                is_staff=role == Role.ADMINISTRATOR, is_superuser=superuser)
+def _staff(
+    username: str, first: str, last: str, role: Role, units: list[Unit], superuser: bool = False
+) -> User:
+    user = User(
+        username=username,
+        first_name=first,
+        last_name=last,
+        role=role,
+        is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=superuser,
+    )
     user.set_password(DEMO_PASSWORD)
     user.save()
     user.units.set(units)
@@ -90,25 +161,36 @@ def demo_data_load(*, today: date) -> bool:
     """Load the demo municipality once; returns False when it is already there."""
     if Municipality.objects.filter(code=DEMO_MUNICIPALITY_CODE).exists():
         return False
-    municipality = Municipality.objects.create(code=DEMO_MUNICIPALITY_CODE, name="Demostad",
-                                               guidelines="stockholm")
+    municipality = Municipality.objects.create(
+        code=DEMO_MUNICIPALITY_CODE, name="Demostad", guidelines="stockholm"
+    )
     caseworkers: dict[str, User] = {}
     aid_units: dict[str, Unit] = {}
     for name, key in DISTRICTS:
-        committee = Committee.objects.create(municipality=municipality, kind=CommitteeKind.DISTRICT,
-                                             name=f"{name} stadsdelsnämnd")
-        reception = Unit.objects.create(committee=committee, kind=UnitKind.RECEPTION,
-                                        name="Mottagning ekonomiskt bistånd")
-        aid = Unit.objects.create(committee=committee, kind=UnitKind.ECONOMIC_AID, name="Ekonomiskt bistånd")
+        committee = Committee.objects.create(
+            municipality=municipality, kind=CommitteeKind.DISTRICT, name=f"{name} stadsdelsnämnd"
+        )
+        reception = Unit.objects.create(
+            committee=committee, kind=UnitKind.RECEPTION, name="Mottagning ekonomiskt bistånd"
+        )
+        aid = Unit.objects.create(
+            committee=committee, kind=UnitKind.ECONOMIC_AID, name="Ekonomiskt bistånd"
+        )
         Unit.objects.create(committee=committee, kind=UnitKind.WORK_TRAINING, name="Arbetsträning")
         aid_units[key] = aid
-        caseworkers[key] = _staff(f"handlaggare.{key}", "Handläggare", name, Role.CASEWORKER,
-                                  [reception, aid])
+        caseworkers[key] = _staff(
+            f"handlaggare.{key}", "Handläggare", name, Role.CASEWORKER, [reception, aid]
+        )
         _staff(f"chef.{key}", "Enhetschef", name, Role.UNIT_MANAGER, [reception, aid])
-    labour = Committee.objects.create(municipality=municipality, kind=CommitteeKind.LABOUR_MARKET,
-                                      name="Arbetsmarknadsnämnden")
-    jobbtorg = Unit.objects.create(committee=labour, kind=UnitKind.JOBBTORG, name="Jobbtorg Stockholm")
-    resurs = Unit.objects.create(committee=labour, kind=UnitKind.JOBBTORG_RESURS, name="Jobbtorg Resurs")
+    labour = Committee.objects.create(
+        municipality=municipality, kind=CommitteeKind.LABOUR_MARKET, name="Arbetsmarknadsnämnden"
+    )
+    jobbtorg = Unit.objects.create(
+        committee=labour, kind=UnitKind.JOBBTORG, name="Jobbtorg Stockholm"
+    )
+    resurs = Unit.objects.create(
+        committee=labour, kind=UnitKind.JOBBTORG_RESURS, name="Jobbtorg Resurs"
+    )
     _staff("coach.jobbtorg", "Coach", "Jobbtorg", Role.COACH, [jobbtorg])
     _staff("coach.resurs", "Coach", "Resurs", Role.COACH, [resurs])
     _staff("chef.jobbtorg", "Enhetschef", "Jobbtorg", Role.UNIT_MANAGER, [jobbtorg, resurs])
@@ -118,23 +200,34 @@ def demo_data_load(*, today: date) -> bool:
     serial = 0
     for district, members, referral_to in HOUSEHOLDS:
         acted_by = caseworkers[district]
-        household = []
+        household: list[tuple[Person, Relation]] = []
         for member in members:
             # Birth numbers 980-999; the last digit is even for women, odd for men.
             serial += 1
             birth_number = 980 + (2 * serial) % 20 + (0 if member.first_name in WOMEN else 1)
             number = compose_identity_number(member.born, birth_number)
             person = person_create(
-                identity_number=number, first_name=member.first_name, last_name=member.last_name,
-                born_in_sweden=member.born_in_sweden, address_line=f"Demogatan {len(household) + 1}",
-                postal_code="123 45", city="Demostad", phone="070-000 00 00",
-                protected_identity=member.protected, acted_by=acted_by,
+                identity_number=number,
+                first_name=member.first_name,
+                last_name=member.last_name,
+                born_in_sweden=member.born_in_sweden,
+                address_line=f"Demogatan {len(household) + 1}",
+                postal_code="123 45",
+                city="Demostad",
+                phone="070-000 00 00",
+                protected_identity=member.protected,
+                acted_by=acted_by,
             )
             household.append((person, member.relation))
-        case = case_open(unit=aid_units[district], household=household, opened_on=today,
-                         acted_by=acted_by)
+        case = case_open(
+            unit=aid_units[district], household=household, opened_on=today, acted_by=acted_by
+        )
         if referral_to:
             applicant = household[0][0]
-            referral_create(case=case, person=applicant, acted_by=acted_by,
-                            to_unit=jobbtorg if referral_to == "jobbtorg" else resurs)
+            referral_create(
+                case=case,
+                person=applicant,
+                acted_by=acted_by,
+                to_unit=jobbtorg if referral_to == "jobbtorg" else resurs,
+            )
     return True

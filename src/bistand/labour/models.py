@@ -24,10 +24,15 @@ class Referral(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="referrals")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
-    to_unit = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT,
-                                related_name="referrals_received", verbose_name=_("to unit"))
-    status = models.CharField(_("status"), max_length=10, choices=ReferralStatus.choices,
-                              default=ReferralStatus.SENT)
+    to_unit = models.ForeignKey(
+        "organisations.Unit",
+        on_delete=models.PROTECT,
+        related_name="referrals_received",
+        verbose_name=_("to unit"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -14,9 +14,15 @@ from bistand.people.models import Person
 def referral_create(*, case: Case, person: Person, to_unit: Unit, acted_by: User) -> Referral:
     referral = Referral.objects.create(case=case, person=person, to_unit=to_unit)
     access_log_record(
-        user=acted_by, action=AccessAction.WRITE, object_type="referral", object_id=referral.pk,
-        inside_unit=True, granted=True,
-        changes={"before": None, "after": {"case": str(case.pk), "person": str(person.pk),
-                                           "to_unit": to_unit.pk}},
+        user=acted_by,
+        action=AccessAction.WRITE,
+        object_type="referral",
+        object_id=referral.pk,
+        inside_unit=True,
+        granted=True,
+        changes={
+            "before": None,
+            "after": {"case": str(case.pk), "person": str(person.pk), "to_unit": to_unit.pk},
+        },
     )
     return referral

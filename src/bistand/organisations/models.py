@@ -9,8 +9,12 @@ class Municipality(models.Model):
     code = models.CharField(_("municipality code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100)
     guidelines = models.SlugField(
-        _("local guidelines"), max_length=40, blank=True,
-        help_text=_("Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only."),
+        _("local guidelines"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only."
+        ),
     )
 
     class Meta:
@@ -29,7 +33,9 @@ class CommitteeKind(models.TextChoices):
 
 
 class Committee(models.Model):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="committees")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="committees"
+    )
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices)
 
@@ -60,7 +66,9 @@ class Unit(models.Model):
 
     class Meta:
         ordering = ["committee__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["committee", "name"], name="unit_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "name"], name="unit_unique_name")
+        ]
         verbose_name = _("unit")
         verbose_name_plural = _("units")
 

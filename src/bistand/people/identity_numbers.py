@@ -15,7 +15,9 @@ from datetime import date
 from enum import StrEnum
 
 COORDINATION_DAY_OFFSET = 60
-_PATTERN = re.compile(r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)$")
+_PATTERN = re.compile(
+    r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)$"
+)
 
 
 class IdentityKind(StrEnum):
@@ -115,7 +117,9 @@ def _infer_year(yy: int, mm: int, dd: int, *, centenarian: bool, today: date) ->
     return year
 
 
-def compose_identity_number(birth_date: date, birth_number: int, *, coordination: bool = False) -> str:
+def compose_identity_number(
+    birth_date: date, birth_number: int, *, coordination: bool = False
+) -> str:
     """The 12-digit number for a date and a 3-digit birth number, with its check digit."""
     day = birth_date.day + (COORDINATION_DAY_OFFSET if coordination else 0)
     nine = f"{birth_date.year % 100:02d}{birth_date.month:02d}{day:02d}{birth_number:03d}"

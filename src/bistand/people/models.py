@@ -11,9 +11,18 @@ from bistand.people.validators import validate_identity_number
 
 class ProtectedIdentity(models.TextChoices):
     NONE = "", _("None")
-    CONFIDENTIALITY_MARKING = "sekretessmarkering", _("Confidentiality marking (sekretessmarkering)")
-    PROTECTED_REGISTRATION = "skyddad_folkbokforing", _("Protected registration (skyddad folkbokföring)")
-    FICTITIOUS_IDENTITY = "fingerade_personuppgifter", _("Fictitious identity (fingerade personuppgifter)")
+    CONFIDENTIALITY_MARKING = (
+        "sekretessmarkering",
+        _("Confidentiality marking (sekretessmarkering)"),
+    )
+    PROTECTED_REGISTRATION = (
+        "skyddad_folkbokforing",
+        _("Protected registration (skyddad folkbokföring)"),
+    )
+    FICTITIOUS_IDENTITY = (
+        "fingerade_personuppgifter",
+        _("Fictitious identity (fingerade personuppgifter)"),
+    )
 
 
 class Gender(models.TextChoices):
@@ -24,7 +33,9 @@ class Gender(models.TextChoices):
 class Person(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     identity_number = models.CharField(
-        _("personal identity number"), max_length=12, unique=True,
+        _("personal identity number"),
+        max_length=12,
+        unique=True,
         validators=[validate_identity_number],
         help_text=_("12 digits, personnummer or samordningsnummer."),
     )
@@ -38,7 +49,11 @@ class Person(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     protected_identity = models.CharField(
-        _("protected identity"), max_length=30, choices=ProtectedIdentity.choices, blank=True, default=""
+        _("protected identity"),
+        max_length=30,
+        choices=ProtectedIdentity.choices,
+        blank=True,
+        default="",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -25,14 +25,29 @@ def person_create(
 ) -> Person:
     parsed = identity_number_clean(identity_number)
     person = Person.objects.create(
-        identity_number=parsed.digits, first_name=first_name, last_name=last_name,
-        gender=Gender.WOMAN if parsed.is_female else Gender.MAN, born_in_sweden=born_in_sweden,
-        address_line=address_line, postal_code=postal_code, city=city, phone=phone, email=email,
+        identity_number=parsed.digits,
+        first_name=first_name,
+        last_name=last_name,
+        gender=Gender.WOMAN if parsed.is_female else Gender.MAN,
+        born_in_sweden=born_in_sweden,
+        address_line=address_line,
+        postal_code=postal_code,
+        city=city,
+        phone=phone,
+        email=email,
         protected_identity=protected_identity,
     )
     # The log records that a person was created, never their contact details.
-    access_log_record(user=acted_by, action=AccessAction.WRITE, object_type="person",
-                      object_id=person.pk, inside_unit=True, granted=True,
-                      changes={"before": None, "after": {"created": True,
-                                                         "protected_identity": protected_identity}})
+    access_log_record(
+        user=acted_by,
+        action=AccessAction.WRITE,
+        object_type="person",
+        object_id=person.pk,
+        inside_unit=True,
+        granted=True,
+        changes={
+            "before": None,
+            "after": {"created": True, "protected_identity": protected_identity},
+        },
+    )
     return person

@@ -35,8 +35,9 @@ def identity_number_clean(value: str) -> IdentityNumber:
     try:
         return parse_identity_number(value, today=timezone.localdate())
     except IdentityNumberError as error:
-        raise ValidationError(MESSAGES[error.code], code=f"identity_number_{error.code}",
-                              params=error.params) from error
+        raise ValidationError(
+            MESSAGES[error.code], code=f"identity_number_{error.code}", params=error.params
+        ) from error
 
 
 def validate_identity_number(value: str) -> None:

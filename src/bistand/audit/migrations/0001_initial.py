@@ -5,35 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='when')),
-                ('actor_id', models.UUIDField(null=True, verbose_name='user id')),
-                ('actor_username', models.CharField(max_length=150, verbose_name='user')),
-                ('actor_role', models.CharField(max_length=20, verbose_name='role')),
-                ('actor_units', models.CharField(blank=True, max_length=500, verbose_name="user's units")),
-                ('action', models.CharField(choices=[('read', 'Read'), ('write', 'Write'), ('export', 'Export')], max_length=10, verbose_name='action')),
-                ('object_type', models.CharField(max_length=40, verbose_name='object type')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('inside_unit', models.BooleanField(verbose_name='inside own unit')),
-                ('granted', models.BooleanField(verbose_name='granted')),
-                ('path', models.CharField(blank=True, max_length=500, verbose_name='address')),
-                ('changes', models.JSONField(blank=True, null=True, verbose_name='old and new values')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="when"
+                    ),
+                ),
+                ("actor_id", models.UUIDField(null=True, verbose_name="user id")),
+                ("actor_username", models.CharField(max_length=150, verbose_name="user")),
+                ("actor_role", models.CharField(max_length=20, verbose_name="role")),
+                (
+                    "actor_units",
+                    models.CharField(blank=True, max_length=500, verbose_name="user's units"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("read", "Read"), ("write", "Write"), ("export", "Export")],
+                        max_length=10,
+                        verbose_name="action",
+                    ),
+                ),
+                ("object_type", models.CharField(max_length=40, verbose_name="object type")),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                ("inside_unit", models.BooleanField(verbose_name="inside own unit")),
+                ("granted", models.BooleanField(verbose_name="granted")),
+                ("path", models.CharField(blank=True, max_length=500, verbose_name="address")),
+                (
+                    "changes",
+                    models.JSONField(blank=True, null=True, verbose_name="old and new values"),
+                ),
             ],
             options={
-                'verbose_name': 'access-log entry',
-                'verbose_name_plural': 'access log',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='accesslog_object'), models.Index(fields=['actor_id', 'at'], name='accesslog_actor')],
+                "verbose_name": "access-log entry",
+                "verbose_name_plural": "access log",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="accesslog_object"),
+                    models.Index(fields=["actor_id", "at"], name="accesslog_actor"),
+                ],
             },
         ),
     ]

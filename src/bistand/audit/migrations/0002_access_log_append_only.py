@@ -5,8 +5,9 @@ from django.db import migrations
 CREATE = """
 CREATE OR REPLACE FUNCTION audit_access_log_refuse_change() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'the access log is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION USING
+        MESSAGE = 'the access log is append-only: ' || TG_OP || ' is not allowed',
+        ERRCODE = 'insufficient_privilege';
 END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER audit_access_log_append_only

@@ -2,13 +2,18 @@
 """Every setting lives here; local, test and production only override."""
 
 import dj_database_url
+import django_stubs_ext
 
 from bistand.config.environment import PROJECT_ROOT, env_bool, env_int, env_list, env_str
+
+django_stubs_ext.monkeypatch()  # generic admin and querysets at run time
 
 BASE_DIR = PROJECT_ROOT
 VAR_DIR = PROJECT_ROOT / "var"
 
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "insecure-local-only-key-change-me-in-production-0123456789")
+SECRET_KEY = env_str(
+    "DJANGO_SECRET_KEY", "insecure-local-only-key-change-me-in-production-0123456789"
+)
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
@@ -88,8 +93,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -114,7 +121,9 @@ OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "bistand")
 OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
 OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
 OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "https://eid.invalid/jwks")
-OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "https://eid.invalid/authorize")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
+    "OIDC_OP_AUTHORIZATION_ENDPOINT", "https://eid.invalid/authorize"
+)
 OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "https://eid.invalid/token")
 OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "https://eid.invalid/userinfo")
 OIDC_RP_SCOPES = "openid profile"

@@ -9,4 +9,3 @@ ROOT_URLCONF = "bistand.config.urls_local"
 # for e-identification. Both are marked on every page (see base template).
 BISTAND_STAFF_OTP_REQUIRED = False
 BISTAND_DEV_LOGIN = True
-CONTENT_SECURITY_POLICY = None

@@ -5,61 +5,127 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='municipality code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('guidelines', models.SlugField(blank=True, help_text="Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only.", max_length=40, verbose_name='local guidelines')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(max_length=4, unique=True, verbose_name="municipality code"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "guidelines",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only.",
+                        max_length=40,
+                        verbose_name="local guidelines",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('kind', models.CharField(choices=[('district', 'District committee'), ('labour_market', 'Labour-market committee'), ('social', 'Social committee')], max_length=20, verbose_name='kind')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committees', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("district", "District committee"),
+                            ("labour_market", "Labour-market committee"),
+                            ("social", "Social committee"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committees",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'committee',
-                'verbose_name_plural': 'committees',
-                'ordering': ['municipality__name', 'name'],
+                "verbose_name": "committee",
+                "verbose_name_plural": "committees",
+                "ordering": ["municipality__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('kind', models.CharField(choices=[('reception', 'Reception for economic aid'), ('economic_aid', 'Economic-aid unit'), ('jobbtorg', 'Jobbtorg'), ('jobbtorg_resurs', 'Jobbtorg Resurs'), ('work_training', 'Work-training unit')], max_length=20, verbose_name='kind')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='organisations.committee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reception", "Reception for economic aid"),
+                            ("economic_aid", "Economic-aid unit"),
+                            ("jobbtorg", "Jobbtorg"),
+                            ("jobbtorg_resurs", "Jobbtorg Resurs"),
+                            ("work_training", "Work-training unit"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="organisations.committee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit',
-                'verbose_name_plural': 'units',
-                'ordering': ['committee__name', 'name'],
+                "verbose_name": "unit",
+                "verbose_name_plural": "units",
+                "ordering": ["committee__name", "name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.UniqueConstraint(fields=('municipality', 'name'), name='committee_unique_name'),
+            model_name="committee",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "name"), name="committee_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('committee', 'name'), name='unit_unique_name'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("committee", "name"), name="unit_unique_name"
+            ),
         ),
     ]

@@ -1,0 +1,61 @@
+"""Applicants: OpenID Connect e-identification in production; a dev login only locally."""
+
+import importlib
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import NoReverseMatch, reverse
+
+from bistand.accounts.eid import OIDCApplicantBackend
+from bistand.accounts.models import Role
+from bistand.people.identity_numbers import compose_identity_number
+
+
+def test_production_urls_have_no_development_login() -> None:
+    with pytest.raises(NoReverseMatch):
+        reverse("dev-login")
+
+
+def test_local_settings_mount_the_development_login() -> None:
+    local = importlib.import_module("bistand.config.settings.local")
+    production = importlib.import_module("bistand.config.settings.production")
+    assert local.BISTAND_DEV_LOGIN is True
+    assert production.BISTAND_DEV_LOGIN is False
+    assert production.BISTAND_STAFF_OTP_REQUIRED is True
+    urls_local = importlib.import_module("bistand.config.urls_local")
+    assert any(getattr(p, "name", None) == "dev-login" for p in urls_local.urlpatterns)
+
+
+@pytest.mark.django_db
+@override_settings(USE_OIDC=True)
+def test_applicant_login_starts_the_oidc_flow() -> None:
+    response = Client().get(reverse("accounts:applicant-login"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("oidc_authentication_init")
+
+
+@pytest.mark.django_db
+def test_applicant_login_without_a_broker_says_so() -> None:
+    response = Client().get(reverse("accounts:applicant-login"))
+    assert response.status_code == 503
+    assert "e-legitimation" in response.content.decode().lower()
+
+
+@pytest.mark.django_db
+@override_settings(USE_OIDC=True)
+def test_oidc_claims_find_or_create_the_applicant_by_identity_number() -> None:
+    from datetime import date
+
+    number = compose_identity_number(date(1991, 5, 17), 982)
+    backend = OIDCApplicantBackend()
+    claims = {"personal_number": number, "given_name": "Test", "family_name": "Person"}
+    assert backend.verify_claims(claims)
+    assert not backend.verify_claims(
+        {"personal_number": number[:-1] + "0" if number[-1] != "0" else number[:-1] + "1"}
+    )
+    assert backend.filter_users_by_claims(claims).count() == 0
+    user = backend.create_user(claims)
+    assert user.role == Role.APPLICANT
+    assert user.person.identity_number == number
+    assert not user.has_usable_password()
+    assert list(backend.filter_users_by_claims(claims)) == [user]

@@ -1,0 +1,165 @@
+"""Builders for test worlds: units, staff of every role, cases, referrals."""
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import count
+
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from bistand.accounts.models import Role, User
+from bistand.cases.models import Case, Relation
+from bistand.cases.services import case_open
+from bistand.labour.services import referral_create
+from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
+from bistand.people.identity_numbers import compose_identity_number
+from bistand.people.models import Person, ProtectedIdentity
+from bistand.people.services import person_create
+
+_serial = count(1)
+PASSWORD = "correct horse battery staple"
+
+
+def unit_create(
+    *,
+    committee_name: str,
+    kind: UnitKind = UnitKind.ECONOMIC_AID,
+    committee_kind: CommitteeKind = CommitteeKind.DISTRICT,
+) -> Unit:
+    municipality, _ = Municipality.objects.get_or_create(
+        code="9998", defaults={"name": "Testkommun"}
+    )
+    committee, _ = Committee.objects.get_or_create(
+        municipality=municipality, name=committee_name, defaults={"kind": committee_kind}
+    )
+    return Unit.objects.create(committee=committee, kind=kind, name=f"{kind.label} {next(_serial)}")
+
+
+def user_create(
+    *,
+    role: Role,
+    units: list[Unit] = (),
+    superuser: bool = False,  # type: ignore[assignment]
+    person: Person | None = None,
+    username: str | None = None,
+) -> User:
+    user = User(
+        username=username or f"{role}-{next(_serial)}",
+        role=role,
+        person=person,
+        is_staff=role == Role.ADMINISTRATOR or superuser,
+        is_superuser=superuser,
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    user.units.set(units)
+    return user
+
+
+def person_make(
+    *,
+    acted_by: User,
+    protected: ProtectedIdentity = ProtectedIdentity.NONE,
+    born: date = date(1990, 1, 1),
+    address: str = "Testvägen 1",
+) -> Person:
+    serial = next(_serial)
+    number = compose_identity_number(
+        date(born.year, born.month, 1 + serial % 28), 980 + serial % 20
+    )
+    return person_create(
+        identity_number=number,
+        first_name=f"Förnamn{serial}",
+        last_name=f"Efternamn{serial}",
+        address_line=address,
+        postal_code="111 11",
+        city="Teststad",
+        phone=f"070-{serial:07d}",
+        email=f"p{serial}@example.se",
+        protected_identity=protected,
+        acted_by=acted_by,
+    )
+
+
+def case_make(*, unit: Unit, acted_by: User, members: list[tuple[Person, Relation]]) -> Case:
+    return case_open(unit=unit, household=members, opened_on=date(2026, 1, 5), acted_by=acted_by)
+
+
+def otp_device(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def client_for(user: User) -> Client:
+    """A client logged in the way staff are: password and a verified second factor."""
+    client = Client()
+    client.force_login(user)
+    if user.role != Role.APPLICANT:
+        device = TOTPDevice.objects.filter(user=user).first() or otp_device(user)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+@dataclass
+class World:
+    unit_a: Unit
+    unit_b: Unit
+    jobbtorg: Unit
+    caseworker_a: User
+    caseworker_b: User
+    manager_a: User
+    coach: User
+    analyst: User
+    administrator: User
+    superuser: User
+    applicant: User
+    person_a: Person
+    person_b: Person
+    protected_person: Person
+    case_a: Case
+    case_b: Case
+
+
+def world_create() -> World:
+    unit_a = unit_create(committee_name="Rinkeby-Kista stadsdelsnämnd")
+    unit_b = unit_create(committee_name="Skärholmen stadsdelsnämnd")
+    jobbtorg = unit_create(
+        committee_name="Arbetsmarknadsnämnden",
+        kind=UnitKind.JOBBTORG,
+        committee_kind=CommitteeKind.LABOUR_MARKET,
+    )
+    caseworker_a = user_create(role=Role.CASEWORKER, units=[unit_a])
+    caseworker_b = user_create(role=Role.CASEWORKER, units=[unit_b])
+    person_a = person_make(acted_by=caseworker_a)
+    protected = person_make(
+        acted_by=caseworker_a,
+        protected=ProtectedIdentity.PROTECTED_REGISTRATION,
+        address="Hemligagatan 77",
+    )
+    person_b = person_make(acted_by=caseworker_b)
+    case_a = case_make(
+        unit=unit_a,
+        acted_by=caseworker_a,
+        members=[(person_a, Relation.APPLICANT), (protected, Relation.PARTNER)],
+    )
+    case_b = case_make(unit=unit_b, acted_by=caseworker_b, members=[(person_b, Relation.APPLICANT)])
+    referral_create(case=case_a, person=person_a, to_unit=jobbtorg, acted_by=caseworker_a)
+    return World(
+        unit_a=unit_a,
+        unit_b=unit_b,
+        jobbtorg=jobbtorg,
+        caseworker_a=caseworker_a,
+        caseworker_b=caseworker_b,
+        manager_a=user_create(role=Role.UNIT_MANAGER, units=[unit_a]),
+        coach=user_create(role=Role.COACH, units=[jobbtorg]),
+        analyst=user_create(role=Role.ANALYST),
+        administrator=user_create(role=Role.ADMINISTRATOR),
+        superuser=user_create(role=Role.ADMINISTRATOR, superuser=True),
+        applicant=user_create(role=Role.APPLICANT, person=person_a),
+        person_a=person_a,
+        person_b=person_b,
+        protected_person=protected,
+        case_a=case_a,
+        case_b=case_b,
+    )
