@@ -25,6 +25,7 @@ def person_detail(request: AuthenticatedRequest, person: Person, person_id: str)
         "person": person_view(person=person, user=request.user),
         "cases": cases,
         "can_grant": person.is_protected and request.user.role == Role.UNIT_MANAGER,
+        "can_review_log": request.user.role == Role.UNIT_MANAGER,
     }
     if context["can_grant"]:
         context["grant_form"] = ProtectedIdentityGrantForm(staff=staff_visible(user=request.user))
