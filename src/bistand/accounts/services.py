@@ -5,8 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bistand.accounts.models import ProtectedIdentityGrant, Role, User
-from bistand.audit.models import AccessAction
-from bistand.audit.services import access_log_record
+from bistand.audit.services import access_log_write
 from bistand.people.identity_numbers import parse_identity_number
 from bistand.people.models import Gender, Person
 
@@ -40,21 +39,16 @@ def protected_identity_grant_create(
     grant = ProtectedIdentityGrant.objects.create(
         person=person, user=user, reason=reason, valid_until=valid_until, granted_by=granted_by
     )
-    access_log_record(
+    access_log_write(
         user=granted_by,
-        action=AccessAction.WRITE,
         object_type="protected_identity_grant",
         object_id=grant.pk,
-        inside_unit=True,
-        granted=True,
-        changes={
-            "before": None,
-            "after": {
-                "person": str(person.pk),
-                "user": str(user.pk),
-                "reason": reason,
-                "valid_until": valid_until.isoformat(),
-            },
+        before=None,
+        after={
+            "person": str(person.pk),
+            "user": str(user.pk),
+            "reason": reason,
+            "valid_until": valid_until.isoformat(),
         },
     )
     return grant

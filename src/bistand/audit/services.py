@@ -32,3 +32,18 @@ def access_log_record(
         path=path[:500],
         changes=changes,
     )
+
+
+def access_log_write(
+    *, user: User, object_type: str, object_id: object, before: Any, after: Any
+) -> AccessLogEntry:
+    """A service's write inside the actor's own scope, with the old and new values."""
+    return access_log_record(
+        user=user,
+        action=AccessAction.WRITE,
+        object_type=object_type,
+        object_id=object_id,
+        inside_unit=True,
+        granted=True,
+        changes={"before": before, "after": after},
+    )

@@ -4,8 +4,7 @@ from datetime import date
 from django.db import transaction
 
 from bistand.accounts.models import User
-from bistand.audit.models import AccessAction
-from bistand.audit.services import access_log_record
+from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, CaseMember, Relation
 from bistand.organisations.models import Unit
 from bistand.people.models import Person
@@ -29,22 +28,16 @@ def case_open(
     CaseMember.objects.bulk_create(
         CaseMember(case=case, person=person, relation=relation) for person, relation in household
     )
-    access_log_record(
+    access_log_write(
         user=acted_by,
-        action=AccessAction.WRITE,
         object_type="case",
         object_id=case.pk,
-        inside_unit=True,
-        granted=True,
-        changes={
-            "before": None,
-            "after": {
-                "unit": unit.pk,
-                "members": [
-                    {"person": str(person.pk), "relation": relation}
-                    for person, relation in household
-                ],
-            },
+        before=None,
+        after={
+            "unit": unit.pk,
+            "members": [
+                {"person": str(person.pk), "relation": relation} for person, relation in household
+            ],
         },
     )
     return case

@@ -2,8 +2,7 @@
 from django.db import transaction
 
 from bistand.accounts.models import User
-from bistand.audit.models import AccessAction
-from bistand.audit.services import access_log_record
+from bistand.audit.services import access_log_write
 from bistand.cases.models import Case
 from bistand.labour.models import Referral
 from bistand.organisations.models import Unit
@@ -13,16 +12,11 @@ from bistand.people.models import Person
 @transaction.atomic
 def referral_create(*, case: Case, person: Person, to_unit: Unit, acted_by: User) -> Referral:
     referral = Referral.objects.create(case=case, person=person, to_unit=to_unit)
-    access_log_record(
+    access_log_write(
         user=acted_by,
-        action=AccessAction.WRITE,
         object_type="referral",
         object_id=referral.pk,
-        inside_unit=True,
-        granted=True,
-        changes={
-            "before": None,
-            "after": {"case": str(case.pk), "person": str(person.pk), "to_unit": to_unit.pk},
-        },
+        before=None,
+        after={"case": str(case.pk), "person": str(person.pk), "to_unit": to_unit.pk},
     )
     return referral

@@ -2,8 +2,7 @@
 from django.db import transaction
 
 from bistand.accounts.models import User
-from bistand.audit.models import AccessAction
-from bistand.audit.services import access_log_record
+from bistand.audit.services import access_log_write
 from bistand.people.models import Gender, Person, ProtectedIdentity
 from bistand.people.validators import identity_number_clean
 
@@ -38,16 +37,11 @@ def person_create(
         protected_identity=protected_identity,
     )
     # The log records that a person was created, never their contact details.
-    access_log_record(
+    access_log_write(
         user=acted_by,
-        action=AccessAction.WRITE,
         object_type="person",
         object_id=person.pk,
-        inside_unit=True,
-        granted=True,
-        changes={
-            "before": None,
-            "after": {"created": True, "protected_identity": protected_identity},
-        },
+        before=None,
+        after={"created": True, "protected_identity": protected_identity},
     )
     return person
