@@ -10,10 +10,16 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["calc"]:
+        # The rules core runs without Django.
+        from bistand.rules.cli import main as calc_main
+
+        sys.exit(calc_main(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.config.settings.local")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["bistand", *(sys.argv[1:] if argv is None else argv)])
+    execute_from_command_line(["bistand", *args])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,440 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Load the law as data: strict, every value with its source, amounts in öre.
+
+The YAML tree under `parameters/` mirrors the law: `national_norm/<year>.yaml`,
+`prisbasbelopp.yaml`, `job_stimulus.yaml`, `youth_income_disregard.yaml`,
+`legal_references.yaml` and one overlay per municipality under `municipal/`.
+A malformed file stops loading with its path in the message.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
+
+PARAMETERS_DIR = Path(__file__).parent / "parameters"
+ORE_PER_KRONA = 100
+NORM_STATUSES = frozenset({"official", "municipal-copy", "secondary", "derived"})
+CHILD_MAX_AGE = 20  # the norm tables' age axis: 0..20 (checked against household_composition.yaml)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Dated(Generic[T]):
+    """Values keyed by the date they take effect; `at(day)` is the one in force that day."""
+
+    starts: tuple[date, ...] = ()
+    values: tuple[T, ...] = ()
+
+    def at(self, day: date) -> T | None:
+        index = bisect.bisect_right(self.starts, day) - 1
+        return self.values[index] if index >= 0 else None
+
+
+@dataclass(frozen=True)
+class NationalNorm:
+    year: int
+    valid_from: date
+    status: str
+    source: str
+    provision: str
+    path: str
+    child_band_by_age: tuple[str, ...]  # age 0..20 → band key, e.g. "4-6"
+    child_with_lunch_by_age: tuple[int, ...]  # öre
+    child_without_lunch_by_age: tuple[int, ...]  # öre; same as with lunch from age 7
+    lower_rate_max_age: int  # the oldest age with a without-lunch rate
+    adult_single: int
+    adults_cohabiting: int
+    household_common_by_size: tuple[int, ...]  # index = size 0..7 (0 unused)
+    common_step: int  # per member beyond the largest tabulated size
+
+
+@dataclass(frozen=True)
+class Prisbasbelopp:
+    value: int  # öre per year
+    source: str
+
+
+@dataclass(frozen=True)
+class JobStimulus:
+    disregard_rate: Fraction
+    qualifying_months: int
+    max_months: int
+    source: str
+
+
+@dataclass(frozen=True)
+class YouthIncomeDisregard:
+    age_limit: int
+    annual_prisbasbelopp: Fraction
+    source: str
+
+
+@dataclass(frozen=True)
+class Law:
+    code: str
+    valid_from: date
+    valid_until: date | None
+
+
+@dataclass(frozen=True)
+class LegalReferences:
+    laws: tuple[Law, ...]
+    rules: dict[str, tuple[str, str]]  # rule → (old provision, new provision)
+
+    def law_at(self, day: date) -> Law:
+        for law in self.laws:
+            if law.valid_from <= day and (law.valid_until is None or day <= law.valid_until):
+                return law
+        raise LookupError(f"no law in force on {day.isoformat()}")
+
+    def cite(self, rule: str, day: date) -> str:
+        """The provision of `rule` in force on `day`, e.g. '12 kap. 7 § SoL (2025:400)'."""
+        old, new = self.rules[rule]
+        law = self.law_at(day)
+        return f"{old if law is self.laws[0] else new} {law.code}"
+
+
+@dataclass(frozen=True)
+class ChildNormSupplement:
+    amount_per_child: int  # öre
+    source: str
+    verified: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class HousingCostCaps:
+    by_household_size: dict[int, int]  # öre per month
+    source: str
+
+
+@dataclass(frozen=True)
+class MunicipalOption:
+    enabled: bool
+    source: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class MunicipalGuidelines:
+    key: str
+    description: str
+    path: str
+    higher_child_norm: Dated[ChildNormSupplement]
+    housing_cost_caps: Dated[HousingCostCaps]
+    repayable_advance_model: Dated[MunicipalOption]
+
+
+@dataclass(frozen=True)
+class HouseholdComposition:
+    adult_min_age: int
+    school_youth_min_age: int
+    child_max_age: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    norms: dict[int, NationalNorm]
+    prisbasbelopp: Dated[Prisbasbelopp]
+    job_stimulus: Dated[JobStimulus]
+    youth_income_disregard: Dated[YouthIncomeDisregard]
+    legal: LegalReferences
+    composition: Dated[HouseholdComposition]
+    municipalities: dict[str, MunicipalGuidelines] = field(default_factory=dict)
+
+
+def _kronor(path: Path, where: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ParameterFileError(f"{path}: {where}: expected whole kronor, got {value!r}")
+    return value * ORE_PER_KRONA
+
+
+def _day(path: Path, where: str, value: Any) -> date:
+    if not isinstance(value, date):
+        raise ParameterFileError(f"{path}: {where}: expected a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _text(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterFileError(f"{path}: {where}: expected a non-empty text")
+    return value
+
+
+_BAND = re.compile(r"^(?:under-(?P<under>\d+)|(?P<low>\d+)(?:-(?P<high>\d+))?)$")
+
+
+def _ages(path: Path, band: str) -> range:
+    match = _BAND.match(band)
+    if match is None:
+        raise ParameterFileError(f"{path}: age band {band!r} is not 'under-N', 'N' or 'N-M'")
+    if match["under"]:
+        return range(0, int(match["under"]))
+    low = int(match["low"])
+    return range(low, int(match["high"] or low) + 1)
+
+
+def _norm(path: Path) -> NationalNorm:
+    data = load_yaml(path)
+    require_keys(
+        path,
+        "top level",
+        data,
+        {
+            "description",
+            "metadata",
+            "valid_from",
+            "status",
+            "source",
+            "provision",
+            "children_with_lunch",
+            "children_without_lunch",
+            "adult_single",
+            "adults_cohabiting",
+            "household_common",
+        },
+        {"checkpoints"},
+    )
+    year = int(path.stem)
+    valid_from = _day(path, "valid_from", data["valid_from"])
+    if valid_from.year != year:
+        raise ParameterFileError(f"{path}: valid_from {valid_from} is not in {year}")
+    if data["status"] not in NORM_STATUSES:
+        raise ParameterFileError(f"{path}: status must be one of {sorted(NORM_STATUSES)}")
+    band_by_age: list[str | None] = [None] * (CHILD_MAX_AGE + 1)
+    with_lunch: list[int] = [0] * (CHILD_MAX_AGE + 1)
+    for band, amount in data["children_with_lunch"].items():
+        for age in _ages(path, str(band)):
+            if age > CHILD_MAX_AGE or band_by_age[age] is not None:
+                raise ParameterFileError(
+                    f"{path}: age {age} in band {band!r} is out of range or twice"
+                )
+            band_by_age[age] = str(band)
+            with_lunch[age] = _kronor(path, f"children_with_lunch.{band}", amount)
+    if None in band_by_age:
+        raise ParameterFileError(
+            f"{path}: children_with_lunch does not cover ages 0-{CHILD_MAX_AGE}"
+        )
+    without_lunch = list(with_lunch)
+    lower_rate_max_age = -1
+    for band, amount in data["children_without_lunch"].items():
+        for age in _ages(path, str(band)):
+            if age > CHILD_MAX_AGE or band_by_age[age] != str(band):
+                raise ParameterFileError(
+                    f"{path}: children_without_lunch band {band!r} is not a band"
+                )
+            without_lunch[age] = _kronor(path, f"children_without_lunch.{band}", amount)
+            lower_rate_max_age = max(lower_rate_max_age, age)
+    common = data["household_common"]
+    sizes = sorted(common)
+    if sizes != list(range(1, len(sizes) + 1)) or len(sizes) < 2:
+        raise ParameterFileError(f"{path}: household_common must have sizes 1..N")
+    common_by_size = (0, *(_kronor(path, f"household_common.{s}", common[s]) for s in sizes))
+    return NationalNorm(
+        year=year,
+        valid_from=valid_from,
+        status=data["status"],
+        source=_text(path, "source", data["source"]),
+        provision=_text(path, "provision", data["provision"]),
+        path=f"national_norm/{year}",
+        child_band_by_age=tuple(str(b) for b in band_by_age),
+        child_with_lunch_by_age=tuple(with_lunch),
+        child_without_lunch_by_age=tuple(without_lunch),
+        lower_rate_max_age=lower_rate_max_age,
+        adult_single=_kronor(path, "adult_single", data["adult_single"]),
+        adults_cohabiting=_kronor(path, "adults_cohabiting", data["adults_cohabiting"]),
+        household_common_by_size=common_by_size,
+        common_step=common_by_size[-1] - common_by_size[-2],
+    )
+
+
+def _dated(path: Path, values: Any, build: Any) -> Dated[Any]:
+    if not isinstance(values, dict):
+        raise ParameterFileError(f"{path}: 'values' must be a mapping of dates")
+    pairs = sorted(
+        (_day(path, "values key", start), build(str(start), entry))
+        for start, entry in values.items()
+    )
+    return Dated(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
+
+
+def _fraction(path: Path, where: str, value: Any) -> Fraction:
+    try:
+        return Fraction(Decimal(str(value)))
+    except ArithmeticError as error:
+        raise ParameterFileError(f"{path}: {where}: not a number: {value!r}") from error
+
+
+def _prisbasbelopp(path: Path) -> Dated[Prisbasbelopp]:
+    data = load_yaml(path)
+    require_keys(path, "top level", data, {"description", "metadata", "values"})
+
+    def build(start: str, entry: dict[str, Any]) -> Prisbasbelopp:
+        require_keys(path, start, entry, {"value", "source"})
+        return Prisbasbelopp(
+            _kronor(path, start, entry["value"]), _text(path, start, entry["source"])
+        )
+
+    return _dated(path, data["values"], build)
+
+
+def _job_stimulus(path: Path) -> Dated[JobStimulus]:
+    data = load_yaml(path)
+    require_keys(path, "top level", data, {"description", "metadata", "values"})
+
+    def build(start: str, entry: dict[str, Any]) -> JobStimulus:
+        require_keys(
+            path, start, entry, {"disregard_rate", "qualifying_months", "max_months", "source"}
+        )
+        return JobStimulus(
+            _fraction(path, start, entry["disregard_rate"]),
+            int(entry["qualifying_months"]),
+            int(entry["max_months"]),
+            _text(path, start, entry["source"]),
+        )
+
+    return _dated(path, data["values"], build)
+
+
+def _youth(path: Path) -> Dated[YouthIncomeDisregard]:
+    data = load_yaml(path)
+    require_keys(path, "top level", data, {"description", "metadata", "values"})
+
+    def build(start: str, entry: dict[str, Any]) -> YouthIncomeDisregard:
+        require_keys(path, start, entry, {"age_limit", "annual_prisbasbelopp", "source"})
+        return YouthIncomeDisregard(
+            int(entry["age_limit"]),
+            _fraction(path, start, entry["annual_prisbasbelopp"]),
+            _text(path, start, entry["source"]),
+        )
+
+    return _dated(path, data["values"], build)
+
+
+def _composition(path: Path) -> Dated[HouseholdComposition]:
+    data = load_yaml(path)
+    require_keys(path, "top level", data, {"description", "metadata", "values"})
+
+    def build(start: str, entry: dict[str, Any]) -> HouseholdComposition:
+        require_keys(
+            path, start, entry, {"adult_min_age", "school_youth_min_age", "child_max_age", "source"}
+        )
+        if entry["child_max_age"] != CHILD_MAX_AGE:
+            raise ParameterFileError(f"{path}: {start}: child_max_age must match the norm tables")
+        return HouseholdComposition(
+            int(entry["adult_min_age"]),
+            int(entry["school_youth_min_age"]),
+            int(entry["child_max_age"]),
+            _text(path, start, entry["source"]),
+        )
+
+    return _dated(path, data["values"], build)
+
+
+def _legal(path: Path) -> LegalReferences:
+    data = load_yaml(path)
+    require_keys(path, "top level", data, {"description", "laws", "rules"})
+    laws = []
+    for index, law in enumerate(data["laws"]):
+        require_keys(path, f"laws[{index}]", law, {"code", "valid_from", "valid_until"})
+        until = law["valid_until"]
+        laws.append(
+            Law(
+                _text(path, "code", law["code"]),
+                _day(path, "valid_from", law["valid_from"]),
+                None if until is None else _day(path, "valid_until", until),
+            )
+        )
+    if len(laws) != 2:
+        raise ParameterFileError(f"{path}: expected the old and the new law")
+    rules = {}
+    for name, entry in data["rules"].items():
+        require_keys(path, f"rules.{name}", entry, {"old", "new"})
+        rules[str(name)] = (_text(path, name, entry["old"]), _text(path, name, entry["new"]))
+    return LegalReferences(tuple(laws), rules)
+
+
+def _municipal(path: Path) -> MunicipalGuidelines:
+    data = load_yaml(path)
+    require_keys(
+        path,
+        "top level",
+        data,
+        {
+            "description",
+            "municipality",
+            "higher_child_norm",
+            "housing_cost_caps",
+            "repayable_advance_model",
+        },
+    )
+
+    def child(start: str, entry: dict[str, Any]) -> ChildNormSupplement:
+        require_keys(path, start, entry, {"amount_per_child", "source", "verified"}, {"note"})
+        return ChildNormSupplement(
+            _kronor(path, start, entry["amount_per_child"]),
+            _text(path, start, entry["source"]),
+            bool(entry["verified"]),
+            str(entry.get("note", "")),
+        )
+
+    def caps(start: str, entry: dict[str, Any]) -> HousingCostCaps:
+        require_keys(path, start, entry, {"by_household_size", "source"})
+        return HousingCostCaps(
+            {
+                int(size): _kronor(path, start, amount)
+                for size, amount in entry["by_household_size"].items()
+            },
+            _text(path, start, entry["source"]),
+        )
+
+    def option(start: str, entry: dict[str, Any]) -> MunicipalOption:
+        require_keys(path, start, entry, {"enabled", "source", "verified"})
+        return MunicipalOption(
+            bool(entry["enabled"]), _text(path, start, entry["source"]), bool(entry["verified"])
+        )
+
+    for section in ("higher_child_norm", "housing_cost_caps", "repayable_advance_model"):
+        require_keys(path, section, data[section], {"values"})
+    return MunicipalGuidelines(
+        key=_text(path, "municipality", data["municipality"]),
+        description=_text(path, "description", data["description"]),
+        path=f"municipal/{path.stem}",
+        higher_child_norm=_dated(path, data["higher_child_norm"]["values"], child),
+        housing_cost_caps=_dated(path, data["housing_cost_caps"]["values"], caps),
+        repayable_advance_model=_dated(path, data["repayable_advance_model"]["values"], option),
+    )
+
+
+def load_rulebook(root: Path = PARAMETERS_DIR) -> Rulebook:
+    """Read every parameter file under `root`; raises ParameterFileError naming the file."""
+    norms = {int(p.stem): _norm(p) for p in sorted((root / "national_norm").glob("*.yaml"))}
+    municipalities = {}
+    for path in sorted((root / "municipal").glob("*.yaml")):
+        guidelines = _municipal(path)
+        municipalities[guidelines.key] = guidelines
+    return Rulebook(
+        norms=norms,
+        prisbasbelopp=_prisbasbelopp(root / "prisbasbelopp.yaml"),
+        job_stimulus=_job_stimulus(root / "job_stimulus.yaml"),
+        youth_income_disregard=_youth(root / "youth_income_disregard.yaml"),
+        legal=_legal(root / "legal_references.yaml"),
+        composition=_composition(root / "household_composition.yaml"),
+        municipalities=municipalities,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rulebook() -> Rulebook:
+    return load_rulebook()
