@@ -196,7 +196,8 @@ def _cost_lines(data: CalculationInput, p: MonthParameters, lines: list[Line]) -
                 Flag(
                     "housing_above_guideline_cap",
                     f"Boendekostnaden {housing / 100:.0f} kr är högre än riktlinjens "
-                    f"{cap / 100:.0f} kr för {size} personer. Pröva skäligheten individuellt; beloppet är inte sänkt.",
+                    f"{cap / 100:.0f} kr för {size} personer. Pröva skäligheten individuellt; "
+                    "beloppet är inte sänkt.",
                     f"{p.guidelines.path if p.guidelines else ''}#housing_cost_caps.{size}",
                 )
             )

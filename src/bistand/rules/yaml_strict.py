@@ -35,7 +35,7 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _c
 def load_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError) as error:
         raise ParameterFileError(f"{path}: {error}") from error
     if not isinstance(data, dict):
         raise ParameterFileError(f"{path}: expected a mapping at the top level")
@@ -47,8 +47,8 @@ def require_keys(
     where: str,
     data: dict[str, Any],
     required: set[str],
-    optional: set[str] = frozenset(),
-) -> None:  # type: ignore[assignment]
+    optional: frozenset[str] | set[str] = frozenset(),
+) -> None:
     unknown = set(data) - required - optional
     missing = required - set(data)
     if unknown:
