@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.accounts.models import ProtectedIdentityGrant
-from bistand.audit.models import AccessLogEntry
 from bistand.audit.access import Subject
+from bistand.audit.models import AccessLogEntry
 from tests.audit.test_access_matrix import KWARG, checked_routes
 from tests.factories import World, client_for
 

@@ -155,8 +155,9 @@ def test_every_line_carries_code_labels_parameter_and_law() -> None:
         }
     )
     for line in result["lines"]:
-        assert line["code"] and line["label_sv"] and line["label_en"]
-        assert line["parameter"] and line["legal_reference"]
+        assert all(
+            line[key] for key in ("code", "label_sv", "label_en", "parameter", "legal_reference")
+        ), line
     assert sum(line["amount"] for line in result["lines"]) == result["entitlement"]
 
 
@@ -166,7 +167,9 @@ def test_stockholm_overlay_adds_the_higher_child_norm_and_says_it_is_unverified(
         {"month": "2026-03", "municipality": "stockholm", "members": [adult(), child("c", 9)]}
     )
     assert stockholm["norm_total"] - national["norm_total"] == 100
-    supplement = next(l for l in stockholm["lines"] if l["code"] == "municipal_child_supplement")
+    supplement = next(
+        line for line in stockholm["lines"] if line["code"] == "municipal_child_supplement"
+    )
     assert "Dnr 329-4481/2005" in supplement["legal_reference"]
     assert supplement["note"] == "giltighet ej verifierad"
 
