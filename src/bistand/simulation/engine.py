@@ -10,6 +10,7 @@ test asserts the result equals the scalar one for every household.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -56,24 +57,31 @@ MEMBER_COLUMNS = (
 BOOL_COLUMNS = frozenset({"cohabiting", "is_adult", "lunch_at_home"})
 
 
+CHUNK_HOUSEHOLDS = 131072  # keeps each step's temporaries in the CPU cache
+WORKERS = 2
+
+
 @dataclass(frozen=True)
 class Population:
-    """Households and their members as columns; members sorted by household. Amounts in öre."""
+    """Households and their members as columns; members sorted by household. Amounts are öre.
+    Integer columns keep the compact types a file holds; arithmetic is done in int64."""
 
     cohabiting: Bool
-    shared_household_size: Int  # 0: not a shared household
+    shared_household_size: Any  # 0: not a shared household
     reasonable_costs: Int
     other_living_costs: Int
     other_income: Int  # all income except members' employment income
     adjustments: Int
-    household: Int  # per member: index of their household, non-decreasing
+    household: Any  # per member: index of their household, non-decreasing
     is_adult: Bool
-    age: Int
+    age: Any
     lunch_at_home: Bool
-    months_with_income_support: Int
-    job_stimulus_months_used: Int
+    months_with_income_support: Any
+    job_stimulus_months_used: Any
     employment_income: Int
     earned_earlier_this_year: Int
+    size: Int  # members per household
+    first_household: int = 0  # index of the first household when this is a slice of a larger one
 
     @classmethod
     def from_columns(cls, columns: Mapping[str, Any]) -> Population:
@@ -81,10 +89,14 @@ class Population:
         missing = set(HOUSEHOLD_COLUMNS + MEMBER_COLUMNS) - set(columns)
         if missing:
             raise ValueError(f"missing columns: {sorted(missing)}")
-        arrays: dict[str, Any] = {
-            name: np.asarray(columns[name], dtype=np.bool_ if name in BOOL_COLUMNS else np.int64)
-            for name in HOUSEHOLD_COLUMNS + MEMBER_COLUMNS
-        }
+        arrays: dict[str, Any] = {}
+        for name in HOUSEHOLD_COLUMNS + MEMBER_COLUMNS:
+            array = np.asarray(columns[name])
+            if name in BOOL_COLUMNS:
+                array = array.astype(np.bool_, copy=False)
+            elif array.dtype.kind not in "iu":
+                raise ValueError(f"column {name} must hold integers")
+            arrays[name] = array
         households = len(arrays["cohabiting"])
         members = len(arrays["household"])
         for name in HOUSEHOLD_COLUMNS:
@@ -93,14 +105,26 @@ class Population:
         for name in MEMBER_COLUMNS:
             if len(arrays[name]) != members:
                 raise ValueError(f"column {name} has {len(arrays[name])} rows, not {members}")
-        household: Int = arrays["household"]
+        household = arrays["household"]
         if members and (
             household[0] < 0
             or household[-1] >= households
-            or bool(np.any(household[1:] < household[:-1]))
+            or bool((household[1:] < household[:-1]).any())
         ):
             raise ValueError("members must be sorted by household and point at existing households")
-        return cls(**arrays)
+        size = np.bincount(household, minlength=households)
+        if households and not size.all():
+            raise ValueError("every household needs at least one member")
+        return cls(**arrays, size=size)
+
+    def households(self, start: int, stop: int, first_member: int, end_member: int) -> Population:
+        """Households start..stop-1 (and their members) as a population of their own (views)."""
+        values: dict[str, Any] = {
+            name: getattr(self, name)[start:stop] for name in (*HOUSEHOLD_COLUMNS, "size")
+        }
+        for name in MEMBER_COLUMNS:
+            values[name] = getattr(self, name)[first_member:end_member]
+        return Population(**values, first_household=start)
 
 
 @dataclass(frozen=True)
@@ -112,79 +136,115 @@ class PopulationResult:
     surplus: Int  # whole kronor
 
 
+def _per_household(population: Population, rows: Int, values: Any) -> Int:
+    """Sum member values (for the member rows given) into their households, exactly."""
+    households = len(population.size)
+    if not len(rows):
+        return np.zeros(households, dtype=np.int64)
+    # float64 sums are exact below 2**53 öre (90 billion kronor per household).
+    index = population.household[rows] - population.first_household
+    sums = np.bincount(index, weights=values, minlength=households)
+    return sums.astype(np.int64)
+
+
 def simulate_month(
     population: Population,
     month: date,
     municipality: str | None = None,
     rulebook: Rulebook | None = None,
+    *,
+    chunk: int = CHUNK_HOUSEHOLDS,
+    workers: int = WORKERS,
 ) -> PopulationResult:
+    """Run the month over the population in cache-sized chunks of households, in threads
+    (NumPy releases the GIL), and gather the results."""
     p = month_parameters(rulebook or default_rulebook(), month, municipality)
-    households = len(population.cohabiting)
-    size = np.bincount(population.household, minlength=households)
-    if bool(np.any(size == 0)):
-        raise ValueError("every household needs at least one member")
-    starts = np.concatenate(([0], np.cumsum(size)[:-1]))
+    households = len(population.size)
+    bounds = [*range(0, households, chunk), households]
+    pieces = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    if len(pieces) <= 1:
+        return _simulate(population, p)
+    member_bounds = np.searchsorted(population.household, bounds)
+    out = {name: np.empty(households, dtype=np.int64) for name in PopulationResult.__annotations__}
 
-    def per_household(values: Int) -> Int:
-        return np.add.reduceat(values, starts)
+    def run(index: int) -> None:
+        start, stop = pieces[index]
+        result = _simulate(
+            population.households(start, stop, member_bounds[index], member_bounds[index + 1]), p
+        )
+        for name in out:
+            out[name][start:stop] = getattr(result, name)
 
-    norm_total = _norm(population, p, size, per_household)
-    disregarded = _disregards(population, p)
-    counted = per_household(population.employment_income - disregarded) + population.other_income
+    with ThreadPoolExecutor(max_workers=workers) as executor:
+        list(executor.map(run, range(len(pieces))))
+    return PopulationResult(**out)
+
+
+def _simulate(population: Population, p: MonthParameters) -> PopulationResult:
+    norm_total = _norm(population, p)
+    earners = np.flatnonzero(population.employment_income)
+    income = population.employment_income[earners].astype(np.int64)
+    disregarded_rows = _disregards(population, p, earners, income)
+    disregarded = _per_household(population, earners, disregarded_rows)
+    counted = (
+        _per_household(population, earners, income - disregarded_rows) + population.other_income
+    )
     balance = (
         norm_total
-        + population.reasonable_costs
+        + population.reasonable_costs.astype(np.int64)
         + population.other_living_costs
         + population.adjustments
         - counted
     )
     entitlement, surplus = entitlement_and_surplus(balance=balance, xp=NUMPY)
-    return PopulationResult(norm_total, counted, per_household(disregarded), entitlement, surplus)
+    return PopulationResult(norm_total, counted, disregarded, entitlement, surplus)
 
 
-def _norm(population: Population, p: MonthParameters, size: Int, per_household: Any) -> Int:
+def _norm(population: Population, p: MonthParameters) -> Int:
     norm = p.norm
-    is_child = ~population.is_adult
-    child_age = np.where(is_child, population.age, 0)
+    children = np.flatnonzero(~population.is_adult)
     child = child_personal_amount(
-        age=child_age,
-        lunch_at_home=population.lunch_at_home,
+        age=population.age[children],
+        lunch_at_home=population.lunch_at_home[children],
         with_lunch=np.asarray(norm.child_with_lunch_by_age, dtype=np.int64),
         without_lunch=np.asarray(norm.child_without_lunch_by_age, dtype=np.int64),
         xp=NUMPY,
     )
     if p.child_supplement is not None:
         child = child + p.child_supplement.amount_per_child
-    children = per_household(np.where(is_child, child, 0))
-    adult_count = per_household(population.is_adult.astype(np.int64))
+    child_total = _per_household(population, children, child)
+    child_count = np.bincount(
+        population.household[children] - population.first_household, minlength=len(population.size)
+    )
     adults = adults_amount(
-        adults=adult_count,
+        adults=population.size - child_count,
         cohabiting=population.cohabiting,
         adult_single=norm.adult_single,
         adults_cohabiting=norm.adults_cohabiting,
         xp=NUMPY,
     )
     common = household_common_amount(
-        members=size,
+        members=population.size,
         shared_household_size=population.shared_household_size,
         common_by_size=np.asarray(norm.household_common_by_size, dtype=np.int64),
         common_step=norm.common_step,
         xp=NUMPY,
     )
-    total: Int = adults + children + common
+    total: Int = adults + child_total + common
     return total
 
 
-def _disregards(population: Population, p: MonthParameters) -> Int:
-    income = population.employment_income
+def _disregards(population: Population, p: MonthParameters, earners: Int, income: Int) -> Int:
+    """Per earning member: the employment income not counted (job stimulus + youth rule)."""
     total = np.zeros_like(income)
+    is_adult = population.is_adult[earners]
     rule = p.job_stimulus
     if rule is not None:
         total = total + job_stimulus_disregard(
             employment_income=income,
-            is_adult=population.is_adult,
-            months_with_income_support=population.months_with_income_support,
-            months_used=population.job_stimulus_months_used,
+            is_adult=is_adult,
+            months_with_income_support=population.months_with_income_support[earners],
+            months_used=population.job_stimulus_months_used[earners],
             qualifying_months=rule.qualifying_months,
             max_months=rule.max_months,
             rate_numerator=rule.disregard_rate.numerator,
@@ -195,9 +255,9 @@ def _disregards(population: Population, p: MonthParameters) -> Int:
     if youth is not None and p.youth_annual_allowance:
         total = total + youth_income_disregard(
             work_income=income,
-            is_child=~population.is_adult,
-            age=population.age,
-            earned_earlier_this_year=population.earned_earlier_this_year,
+            is_child=~is_adult,
+            age=population.age[earners],
+            earned_earlier_this_year=population.earned_earlier_this_year[earners].astype(np.int64),
             annual_allowance=p.youth_annual_allowance,
             age_limit=youth.age_limit,
             xp=NUMPY,
