@@ -27,5 +27,6 @@ urlpatterns = [
     path("people/", include("bistand.people.urls")),
     path("access-log/", include("bistand.audit.urls")),
     path("statistics/", include("bistand.followup.urls")),
+    path("api/v1/", include("bistand.calculations.urls")),
     path("admin/", admin.site.urls),
 ]

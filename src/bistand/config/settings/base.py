@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "bistand.audit",
     "bistand.followup",
     "bistand.demo",
+    "bistand.calculations",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# Cache: Redis in production (shared by every worker, so rate limits hold), memory locally.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+if not CACHE_URL:
+    # django-ratelimit wants a shared cache; one process locally and in tests is fine.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+BISTAND_CALCULATION_RATE = env_str("BISTAND_CALCULATION_RATE", "120/m")
 
 # Aggregates with fewer members than this are suppressed in statistics.
 BISTAND_SMALL_CELL_THRESHOLD = env_int("BISTAND_SMALL_CELL_THRESHOLD", 5)
