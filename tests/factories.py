@@ -1,13 +1,22 @@
 """Builders for test worlds: units, staff of every role, cases, referrals."""
 
+import io
 from dataclasses import dataclass
 from datetime import date
 from itertools import count
 
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from pypdf import PdfWriter
 
 from bistand.accounts.models import Role, User
+from bistand.applications.models import (
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+    Attachment,
+)
+from bistand.applications.services import attachment_add
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open
 from bistand.labour.services import referral_create
@@ -119,6 +128,39 @@ class World:
     protected_person: Person
     case_a: Case
     case_b: Case
+    draft_a: Application  # person_a's draft for next month (not yet visible to staff)
+    sent_a: Application  # person_a's received application in case_a
+    sent_b: Application
+    attachment_a: Attachment
+    attachment_b: Attachment
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    writer = PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def application_make(
+    *,
+    person: Person,
+    case: Case | None,
+    month: date,
+    status: ApplicationStatus = ApplicationStatus.RECEIVED,
+) -> Application:
+    municipality = case.unit.committee.municipality if case else Municipality.objects.first()
+    assert municipality is not None
+    return Application.objects.create(
+        kind=ApplicationKind.FIRST,
+        applicant=person,
+        case=case,
+        municipality=municipality,
+        month=month,
+        status=status,
+    )
 
 
 def world_create() -> World:
@@ -145,6 +187,14 @@ def world_create() -> World:
     )
     case_b = case_make(unit=unit_b, acted_by=caseworker_b, members=[(person_b, Relation.APPLICANT)])
     referral_create(case=case_a, person=person_a, to_unit=jobbtorg, acted_by=caseworker_a)
+    applicant = user_create(role=Role.APPLICANT, person=person_a)
+    user_b = user_create(role=Role.APPLICANT, person=person_b)
+    sent_a = application_make(person=person_a, case=case_a, month=date(2026, 1, 1))
+    sent_b = application_make(person=person_b, case=case_b, month=date(2026, 1, 1))
+    draft_a = application_make(
+        person=person_a, case=None, month=date(2026, 2, 1), status=ApplicationStatus.DRAFT
+    )
+    Municipality.objects.filter(pk=unit_a.committee.municipality_id).update(intake_unit=unit_a)
     return World(
         unit_a=unit_a,
         unit_b=unit_b,
@@ -156,10 +206,27 @@ def world_create() -> World:
         analyst=user_create(role=Role.ANALYST),
         administrator=user_create(role=Role.ADMINISTRATOR),
         superuser=user_create(role=Role.ADMINISTRATOR, superuser=True),
-        applicant=user_create(role=Role.APPLICANT, person=person_a),
+        applicant=applicant,
         person_a=person_a,
         person_b=person_b,
         protected_person=protected,
         case_a=case_a,
         case_b=case_b,
+        draft_a=draft_a,
+        sent_a=sent_a,
+        sent_b=sent_b,
+        attachment_a=attachment_add(
+            application=sent_a,
+            content=pdf_bytes(),
+            kind="rent",
+            original_name="hyra.pdf",
+            acted_by=applicant,
+        ),
+        attachment_b=attachment_add(
+            application=sent_b,
+            content=pdf_bytes(),
+            kind="rent",
+            original_name="hyra-b.pdf",
+            acted_by=user_b,
+        ),
     )

@@ -28,6 +28,10 @@ PUBLIC_VIEWS = {
     "oidc_authentication_callback",
     "oidc_logout",
     "calculations:create",  # the rules core over HTTP: no personal data in or out
+    "precalc:household",  # the pre-calculation: anonymous, kept in the session only
+    "precalc:costs",
+    "precalc:incomes",
+    "precalc:result",
 }
 PUBLIC_NAMESPACES = {"admin"}
 
@@ -38,7 +42,12 @@ ALLOWED: dict[Audience, set[str]] = {
     Audience.CASEWORK: {"caseworker_a", "manager_a", "coach"},
     Audience.MANAGEMENT: {"manager_a"},
     Audience.AGGREGATES: {"analyst", "manager_a"},
+    Audience.APPLICANT: {"applicant"},
+    Audience.DOCUMENTS: {"applicant", "caseworker_a", "manager_a"},
+    Audience.ECONOMIC_AID: {"caseworker_a", "manager_a"},
 }
+# Path parameters that are not the subject: one valid value each.
+OTHER_KWARGS = {"step": "household"}
 
 
 @dataclass(frozen=True)
@@ -80,15 +89,33 @@ def test_every_view_is_public_or_access_checked() -> None:
 
 
 def _subject_ids(world: World, subject: Subject, role: str) -> tuple[object, object]:
-    """(own, other): an object inside this role's scope and one outside it."""
-    if subject == Subject.CASE:
-        return world.case_a.pk, world.case_b.pk
-    if subject == Subject.PERSON:
-        return world.person_a.pk, world.person_b.pk
-    return world.caseworker_a.pk, world.caseworker_b.pk
+    """(own, other): an object inside the allowed roles' scope and one outside it."""
+    pairs = {
+        Subject.CASE: (world.case_a, world.case_b),
+        Subject.PERSON: (world.person_a, world.person_b),
+        Subject.STAFF: (world.caseworker_a, world.caseworker_b),
+        Subject.APPLICATION: (world.draft_a, world.sent_b),
+        Subject.ATTACHMENT: (world.attachment_a, world.attachment_b),
+    }
+    own, other = pairs[subject]
+    return own.pk, other.pk
 
 
-KWARG = {Subject.CASE: "case_id", Subject.PERSON: "person_id", Subject.STAFF: "user_id"}
+def url_for(route: Route, subject: Subject | None = None, pk: object = None) -> str:
+    names = route.callback.__wrapped__.__code__.co_varnames  # type: ignore[attr-defined]
+    kwargs = {name: value for name, value in OTHER_KWARGS.items() if name in names}
+    if subject is not None:
+        kwargs[KWARG[subject]] = pk
+    return reverse(route.name, kwargs=kwargs)
+
+
+KWARG = {
+    Subject.CASE: "case_id",
+    Subject.PERSON: "person_id",
+    Subject.STAFF: "user_id",
+    Subject.APPLICATION: "application_id",
+    Subject.ATTACHMENT: "attachment_id",
+}
 
 
 def _attempts(world: World) -> Iterator[tuple[str, str, str, int, str, bool]]:
@@ -98,25 +125,18 @@ def _attempts(world: World) -> Iterator[tuple[str, str, str, int, str, bool]]:
         for role in ROLES:
             allowed = role in ALLOWED[policy.audience]
             if policy.subject is None:
-                yield role, reverse(route.name), "none", 200 if allowed else 404, "", allowed
+                yield role, url_for(route), "none", 200 if allowed else 404, "", allowed
                 continue
             own, other = _subject_ids(world, policy.subject, role)
             yield (
                 role,
-                reverse(route.name, kwargs={KWARG[policy.subject]: own}),
+                url_for(route, policy.subject, own),
                 "own",
                 200 if allowed else 404,
                 str(own),
                 allowed,
             )
-            yield (
-                role,
-                reverse(route.name, kwargs={KWARG[policy.subject]: other}),
-                "other",
-                404,
-                str(other),
-                False,
-            )
+            yield (role, url_for(route, policy.subject, other), "other", 404, str(other), False)
 
 
 @pytest.mark.django_db
@@ -128,6 +148,7 @@ def test_access_matrix_answers_200_or_404_and_logs_every_attempt(world: World) -
         user = getattr(world, role)
         before = AccessLogEntry.objects.count()
         response = clients[role].get(url)
+        response.close()
         tried += 1
         denied += response.status_code == 404
         if response.status_code != expected:
@@ -163,16 +184,17 @@ def test_anonymous_and_unverified_staff_are_sent_to_login(world: World) -> None:
     unverified.force_login(world.caseworker_a)  # password only, no second factor
     for route in checked_routes():
         policy: AccessPolicy = route.callback.access_policy  # type: ignore[attr-defined]
-        kwargs = (
-            {KWARG[policy.subject]: _subject_ids(world, policy.subject, "")[0]}
-            if policy.subject
-            else {}
+        own = _subject_ids(world, policy.subject, "")[0] if policy.subject else None
+        url = url_for(route, policy.subject, own)
+        login = (
+            "accounts:applicant-login"
+            if policy.audience == Audience.APPLICANT
+            else "accounts:staff-login"
         )
-        url = reverse(route.name, kwargs=kwargs)
         for client in (Client(), unverified):
             response = client.get(url)
-            assert response.status_code == 302
-            assert response["Location"].startswith(reverse("accounts:staff-login"))
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse(login)), url
 
 
 @pytest.mark.django_db

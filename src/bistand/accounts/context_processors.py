@@ -16,10 +16,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items: list[dict[str, str]] = []
     role = getattr(user, "role", None)
     if not user.is_authenticated:
-        items.append({"url": reverse("accounts:staff-login"), "label": _("Staff login")})
+        items.append({"url": reverse("precalc:household"), "label": _("Pre-calculation")})
         items.append(
             {"url": reverse("accounts:applicant-login"), "label": _("Log in with e-identification")}
         )
+        items.append({"url": reverse("accounts:staff-login"), "label": _("Staff login")})
+    if role == Role.APPLICANT:
+        items.append({"url": reverse("applications:my-case"), "label": _("My case")})
+        items.append({"url": reverse("conversations:mine"), "label": _("Messages")})
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:list"), "label": _("Cases")})
     if role == Role.UNIT_MANAGER:

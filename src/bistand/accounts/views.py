@@ -8,9 +8,12 @@ from django.urls import reverse
 from django_otp import login as otp_login
 
 from bistand.accounts.forms import StaffLoginForm
+from bistand.accounts.models import Role
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    if getattr(request.user, "role", None) == Role.APPLICANT:
+        return redirect("applications:my-case")
     return render(request, "accounts/home.html")
 
 

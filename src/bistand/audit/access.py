@@ -17,9 +17,14 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase as HttpResponse
 
 from bistand.accounts.models import STAFF_ROLES, Role, User
+from bistand.applications.selectors import (
+    application_queryset_visible,
+    attachment_queryset_visible,
+)
 from bistand.audit.models import AccessAction
 from bistand.audit.services import access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
@@ -35,12 +40,20 @@ class Audience(StrEnum):
     CASEWORK = "casework"
     MANAGEMENT = "management"
     AGGREGATES = "aggregates"
+    APPLICANT = "applicant"
+    DOCUMENTS = "documents"
+    ECONOMIC_AID = "economic_aid"
 
 
 AUDIENCE_ROLES: dict[Audience, frozenset[str]] = {
     Audience.CASEWORK: frozenset({Role.CASEWORKER, Role.UNIT_MANAGER, Role.COACH}),
     Audience.MANAGEMENT: frozenset({Role.UNIT_MANAGER}),
     Audience.AGGREGATES: frozenset({Role.ANALYST, Role.UNIT_MANAGER}),
+    Audience.APPLICANT: frozenset({Role.APPLICANT}),
+    # Applications' documents (bank statements, rent): the applicant and the unit's caseworkers.
+    Audience.DOCUMENTS: frozenset({Role.APPLICANT, Role.CASEWORKER, Role.UNIT_MANAGER}),
+    # Handling of the economic-aid case itself (messages, decisions): not the labour-market coach.
+    Audience.ECONOMIC_AID: frozenset({Role.CASEWORKER, Role.UNIT_MANAGER}),
 }
 
 
@@ -48,9 +61,17 @@ class Subject(StrEnum):
     CASE = "case"
     PERSON = "person"
     STAFF = "staff"
+    APPLICATION = "application"
+    ATTACHMENT = "attachment"
 
 
-SUBJECT_KWARG = {Subject.CASE: "case_id", Subject.PERSON: "person_id", Subject.STAFF: "user_id"}
+SUBJECT_KWARG = {
+    Subject.CASE: "case_id",
+    Subject.PERSON: "person_id",
+    Subject.STAFF: "user_id",
+    Subject.APPLICATION: "application_id",
+    Subject.ATTACHMENT: "attachment_id",
+}
 
 
 @dataclass(frozen=True)
@@ -66,14 +87,17 @@ def staff_visible(*, user: User) -> QuerySet[User]:
     return User.objects.filter(units__in=user.units.all(), role__in=STAFF_ROLES).distinct()
 
 
+VISIBLE: dict[Subject, Callable[..., QuerySet[Any]]] = {
+    Subject.CASE: case_queryset_visible,
+    Subject.PERSON: person_queryset_visible,
+    Subject.STAFF: staff_visible,
+    Subject.APPLICATION: application_queryset_visible,
+    Subject.ATTACHMENT: attachment_queryset_visible,
+}
+
+
 def _resolve(subject: Subject, user: User, pk: UUID) -> Model | None:
-    found: Model | None
-    if subject == Subject.CASE:
-        found = case_queryset_visible(user=user).filter(pk=pk).first()
-    elif subject == Subject.PERSON:
-        found = person_queryset_visible(user=user).filter(pk=pk).first()
-    else:
-        found = staff_visible(user=user).filter(pk=pk).first()
+    found: Model | None = VISIBLE[subject](user=user).filter(pk=pk).first()
     return found
 
 
@@ -97,7 +121,8 @@ def access_checked(
         def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
             user = request.user
             if not isinstance(user, User) or _second_factor_missing(user):
-                return redirect_to_login(request.get_full_path())
+                login = "accounts:applicant-login" if audience == Audience.APPLICANT else None
+                return redirect_to_login(request.get_full_path(), login_url=login)
             effective = AccessAction.WRITE if request.method == "POST" else policy.action
             object_id = kwargs.get(SUBJECT_KWARG[subject], "") if subject else ""
 

@@ -5,10 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from bistand.applications.selectors import application_queryset_visible
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.audit.models import AccessAction
 from bistand.cases.models import Case
-from bistand.cases.selectors import case_members, case_queryset_visible, person_view
+from bistand.cases.selectors import UNIT_ROLES, case_members, case_queryset_visible, person_view
 
 
 @access_checked(audience=Audience.CASEWORK, object_type="case_list")
@@ -38,7 +39,15 @@ def case_detail(request: AuthenticatedRequest, case: Case, case_id: str) -> Http
         }
         for member in case_members(case=case)
     ]
-    return render(request, "cases/case_detail.html", {"case": case, "members": members})
+    applications = None
+    if request.user.role in UNIT_ROLES:  # the coach sees the household, not the applications
+        applications = application_queryset_visible(user=request.user).filter(case=case)
+        applications = applications.prefetch_related("attachments")
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "members": members, "applications": applications},
+    )
 
 
 @access_checked(

@@ -28,5 +28,8 @@ urlpatterns = [
     path("access-log/", include("bistand.audit.urls")),
     path("statistics/", include("bistand.followup.urls")),
     path("api/v1/", include("bistand.calculations.urls")),
+    path("pre-calculation/", include("bistand.calculations.precalc_urls")),
+    path("", include("bistand.applications.urls")),
+    path("", include("bistand.conversations.urls")),
     path("admin/", admin.site.urls),
 ]

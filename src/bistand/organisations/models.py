@@ -16,6 +16,26 @@ class Municipality(models.Model):
             "Key of the local guideline overlay, e.g. 'stockholm'. Empty: national rules only."
         ),
     )
+    intake_unit = models.ForeignKey(
+        "Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit receiving e-applications"),
+    )
+    reapplication_opens_day = models.PositiveSmallIntegerField(
+        _("monthly application opens (day of the month before)"),
+        default=20,
+        help_text=_(
+            "The monthly application for a month can be sent from this day of the month before."
+        ),
+    )
+    reapplication_closes_day = models.PositiveSmallIntegerField(
+        _("monthly application closes (day of the month)"),
+        default=10,
+        help_text=_("The monthly application can be sent until this day of the month applied for."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "bistand.followup",
     "bistand.demo",
     "bistand.calculations",
+    "bistand.applications",
+    "bistand.conversations",
 ]
 
 MIDDLEWARE = [
@@ -133,11 +135,37 @@ OIDC_PERSONAL_NUMBER_CLAIM = env_str("OIDC_PERSONAL_NUMBER_CLAIM", "personal_num
 BISTAND_DEV_LOGIN = False
 
 LANGUAGE_CODE = "sv"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language a person chooses is remembered
 LANGUAGES = [("sv", "Svenska"), ("en", "English"), ("ar", "العربية")]
 LOCALE_PATHS = [PROJECT_ROOT / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+
+# Attachments live outside the web root and are served only through an access-checked view.
+ATTACHMENTS_ROOT = env_str("ATTACHMENTS_ROOT", str(VAR_DIR / "attachments"))
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "media")},
+    },
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": ATTACHMENTS_ROOT, "base_url": "/never-served/"},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+BISTAND_ATTACHMENT_MAX_BYTES = env_int("BISTAND_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Notifications say only that something new is waiting, never what.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bistand@example.se")
+USE_SMS = env_bool("USE_SMS", False)
+BISTAND_SMS_BACKEND = env_str(
+    "BISTAND_SMS_BACKEND", "bistand.integrations.notifications.sms.LoggingSmsGateway"
+)
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Form fields for amounts as people type them: '1 234,50', '1234.50' or '1234'."""
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_KRONOR = Decimal(10_000_000)
+
+
+class AmountField(forms.CharField):
+    """Kronor, at most two decimals, never negative. Empty means 0."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "amount"})
+
+    def to_python(self, value: Any) -> Decimal:  # type: ignore[override]
+        text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace("kr", "")
+        if not text:
+            return Decimal(0)
+        try:
+            amount = Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            raise ValidationError(
+                _("Write an amount in kronor, for example 1250 or 1250,50."), code="not_an_amount"
+            ) from None
+        if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError(_("Write at most two decimals (öre)."), code="too_many_decimals")
+        if amount < 0:
+            raise ValidationError(_("The amount cannot be negative."), code="negative")
+        if amount > MAX_KRONOR:
+            raise ValidationError(_("The amount is too large. Check the number."), code="too_large")
+        return amount
+
+    def validate(self, value: Any) -> None:
+        return None
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return "" if value == 0 else str(value).replace(".", ",")
+        return value

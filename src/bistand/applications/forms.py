@@ -1,0 +1,247 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One form per topic of the application. Cleaned data is JSON-ready (amounts as strings)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bistand.applications.categories import HousingType, SupportBarrier
+from bistand.applications.fields import AmountField
+from bistand.applications.models import AttachmentKind
+from bistand.people.validators import identity_number_clean
+
+
+def json_ready(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: str(value) if isinstance(value, Decimal) else value for key, value in data.items()}
+
+
+class StepForm(forms.Form):
+    """A step's form; `answers()` is what is stored in the draft."""
+
+    def answers(self) -> dict[str, Any]:
+        return json_ready(self.cleaned_data)
+
+
+class HouseholdForm(StepForm):
+    partner_identity_number = forms.CharField(
+        label=_("Your partner's personal identity number (if you live with a spouse or partner)"),
+        required=False,
+        max_length=13,
+        help_text=_("Your partner confirms the application with their own e-identification."),
+    )
+    others_in_home = forms.IntegerField(
+        label=_("Other adults living in the home who are not your partner"),
+        min_value=0,
+        max_value=20,
+        required=False,
+        initial=0,
+        help_text=_("For example a relative or a friend you share the home with."),
+    )
+
+    def clean_partner_identity_number(self) -> str:
+        value = self.cleaned_data["partner_identity_number"].strip()
+        return identity_number_clean(value).digits if value else ""
+
+
+class ChildForm(forms.Form):
+    first_name = forms.CharField(label=_("Child's first name"), max_length=100)
+    identity_number = forms.CharField(label=_("Child's personal identity number"), max_length=13)
+    lunch_at_home = forms.BooleanField(
+        label=_("Eats lunch at home on weekdays (not at preschool)"), required=False, initial=True
+    )
+    in_upper_secondary_school = forms.BooleanField(
+        label=_("Goes to upper-secondary school (for children aged 19 or 20)"), required=False
+    )
+
+    def clean_identity_number(self) -> str:
+        return identity_number_clean(self.cleaned_data["identity_number"]).digits
+
+
+MAX_CHILDREN = 12
+
+
+def child_formset(data: Any = None, *, initial: list[dict[str, Any]], extra: int = 0) -> Any:
+    """The children of the household; `extra` empty rows come from the 'Add a child' button."""
+    factory = forms.formset_factory(
+        ChildForm,
+        extra=min(extra, MAX_CHILDREN),
+        max_num=MAX_CHILDREN,
+        validate_max=True,
+        can_delete=True,
+    )
+    return factory(data, initial=initial, prefix="children")
+
+
+class HousingForm(StepForm):
+    housing_type = forms.ChoiceField(
+        label=_("How do you live?"), choices=HousingType.choices, widget=forms.RadioSelect
+    )
+    housing = AmountField(label=_("Rent or housing cost per month (kr)"))
+    household_electricity = AmountField(label=_("Household electricity per month (kr)"))
+    home_insurance = AmountField(label=_("Home insurance per month (kr)"))
+    work_travel = AmountField(label=_("Travel to work per month (kr)"))
+    union_fee = AmountField(label=_("Union fee per month (kr)"))
+    unemployment_fund_fee = AmountField(label=_("Unemployment fund fee per month (kr)"))
+    childcare_fee = AmountField(label=_("Childcare fee per month (kr)"))
+
+
+INCOME_FIELDS = (
+    ("employment", _("Your salary after tax (kr)")),
+    ("partner_employment", _("Your partner's salary after tax (kr)")),
+    ("establishment_allowance", _("Establishment allowance (kr)")),
+    ("child_allowance", _("Child allowance (kr)")),
+    ("housing_allowance", _("Housing allowance (kr)")),
+    ("maintenance_support", _("Maintenance support (kr)")),
+    ("sickness_benefit", _("Sickness benefit (kr)")),
+    ("unemployment_benefit", _("Unemployment benefit (kr)")),
+    ("pension", _("Pension (kr)")),
+    ("student_aid", _("Student aid (kr)")),
+    ("other", _("Other income (kr)")),
+)
+
+
+class IncomesForm(StepForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in INCOME_FIELDS:
+            self.fields[name] = AmountField(label=label)
+
+
+class AssetsForm(StepForm):
+    bank_balance = AmountField(label=_("Money in bank accounts today (kr)"))
+    owns_car = forms.BooleanField(label=_("I or my partner own a car"), required=False)
+    car_value = AmountField(label=_("Estimated value of the car (kr)"))
+    owns_property = forms.BooleanField(
+        label=_("I or my partner own a house, flat or land"), required=False
+    )
+    other_assets = forms.CharField(
+        label=_("Other assets (shares, funds, valuables)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class WorkForm(StepForm):
+    support_barrier = forms.ChoiceField(
+        label=_("What mainly stops you from supporting yourself now?"),
+        choices=SupportBarrier.choices,
+        widget=forms.RadioSelect,
+    )
+    support_barrier_text = forms.CharField(
+        label=_("Tell us in your own words"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example what you have tried, and what would help you to work or study."),
+    )
+    registered_at_employment_service = forms.BooleanField(
+        label=_("I am registered at Arbetsförmedlingen"), required=False
+    )
+    partner_support_barrier = forms.ChoiceField(
+        label=_("What mainly stops your partner (if you have one)?"),
+        required=False,
+        choices=[("", _("No partner / not relevant")), *SupportBarrier.choices],
+    )
+
+
+class NeedsForm(StepForm):
+    dental_care = AmountField(label=_("Dental care this month (kr)"))
+    medicine = AmountField(label=_("Medicine this month (kr)"))
+    other_needs = forms.CharField(
+        label=_("Other needs you want to tell us about"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ChangesForm(StepForm):
+    household_changed = forms.BooleanField(
+        label=_("My household has changed since last month"), required=False
+    )
+    work_changed = forms.BooleanField(
+        label=_("My work or study situation has changed"), required=False
+    )
+    assets_changed = forms.BooleanField(label=_("My assets have changed"), required=False)
+    changes_text = forms.CharField(
+        label=_("Anything else that has changed"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ConsentForm(StepForm):
+    truthful = forms.BooleanField(
+        label=_("I have given true and complete information and will tell you if it changes"),
+        error_messages={"required": _("You need to confirm that the information is true.")},
+    )
+    consent_checks = forms.BooleanField(
+        label=_(
+            "I know that the information may be checked with other authorities, such as "
+            "Försäkringskassan and Arbetsförmedlingen"
+        ),
+        error_messages={"required": _("You need to confirm that you know about the checks.")},
+    )
+
+    def answers(self) -> dict[str, Any]:
+        return {**super().answers(), "confirmed_at": timezone.now().isoformat()}
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What kind of document is it?"), choices=AttachmentKind.choices
+    )
+    file = forms.FileField(
+        label=_("Choose a file (PDF, JPG or PNG, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
+class SubmitForm(forms.Form):
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+
+STEP_FORMS: dict[str, type[StepForm]] = {
+    "household": HouseholdForm,
+    "housing": HousingForm,
+    "incomes": IncomesForm,
+    "assets": AssetsForm,
+    "work": WorkForm,
+    "needs": NeedsForm,
+    "changes": ChangesForm,
+    "consent": ConsentForm,
+}
+STEP_TITLES = {
+    "household": _("Household"),
+    "housing": _("Housing and costs"),
+    "incomes": _("Incomes"),
+    "assets": _("Assets"),
+    "work": _("Work and studies"),
+    "needs": _("Other needs"),
+    "changes": _("What has changed"),
+    "documents": _("Documents"),
+    "consent": _("Consent"),
+}
+FIRST_STEPS = ("household", "housing", "incomes", "assets", "work", "needs", "documents", "consent")
+
+
+def steps_for(kind: str, answers: dict[str, Any]) -> list[str]:
+    """The pages of this application: a monthly one asks only about what changed."""
+    if kind == "first":
+        return list(FIRST_STEPS)
+    changes = answers.get("changes", {})
+    steps = ["changes"]
+    if changes.get("household_changed"):
+        steps.append("household")
+    steps += ["housing", "incomes"]
+    if changes.get("assets_changed"):
+        steps.append("assets")
+    if changes.get("work_changed"):
+        steps.append("work")
+    return [*steps, "documents", "consent"]

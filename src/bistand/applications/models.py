@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Applications from the e-service: the first one and the monthly re-applications."""
+
+import uuid
+
+from django.core.files.storage import Storage, storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationKind(models.TextChoices):
+    FIRST = "first", _("First application")
+    MONTHLY = "monthly", _("Monthly application")
+
+
+class ApplicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    AWAITING_PARTNER = "awaiting_partner", _("Waiting for your partner to confirm")
+    RECEIVED = "received", _("Received")
+    NEEDS_COMPLETION = "needs_completion", _("Needs completion")
+    INVESTIGATING = "investigating", _("Being investigated")
+    DECIDED = "decided", _("Decided")
+    PAID = "paid", _("Paid")
+
+
+SUBMITTED_STATUSES = (
+    ApplicationStatus.RECEIVED,
+    ApplicationStatus.NEEDS_COMPLETION,
+    ApplicationStatus.INVESTIGATING,
+    ApplicationStatus.DECIDED,
+    ApplicationStatus.PAID,
+)
+
+
+class Application(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=ApplicationKind.choices)
+    applicant = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="applications"
+    )
+    partner = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_applications",
+    )
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.PROTECT, related_name="applications"
+    )
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    )
+    month = models.DateField(_("month applied for"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True)
+    submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    partner_confirmed_at = models.DateTimeField(_("partner confirmed"), null=True, blank=True)
+    completion_due = models.DateField(_("complete by"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "month"], name="application_once_per_month"
+            ),
+        ]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.month:%Y-%m}"
+
+
+def attachments_storage() -> Storage:
+    """Outside the web root (STORAGES['attachments']); served only by an access-checked view."""
+    return storages["attachments"]
+
+
+class AttachmentKind(models.TextChoices):
+    RENT = "rent", _("Rent or housing cost")
+    BANK_STATEMENT = "bank_statement", _("Bank statement")
+    AUTHORITY_DECISION = "authority_decision", _("Decision from another authority")
+    PAYSLIP = "payslip", _("Payslip")
+    OTHER = "other", _("Other document")
+
+
+class Attachment(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="attachments"
+    )
+    kind = models.CharField(_("kind of document"), max_length=20, choices=AttachmentKind.choices)
+    file = models.FileField(_("file"), storage=attachments_storage, upload_to="%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=50)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

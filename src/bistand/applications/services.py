@@ -1,0 +1,233 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writing applications: drafts saved at every step, idempotent submission, partner confirmation."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from bistand.accounts.models import User
+from bistand.applications.models import (
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+    Attachment,
+)
+from bistand.applications.uploads import check_upload
+from bistand.audit.services import access_log_write
+from bistand.cases.models import Case, CaseStatus, Relation
+from bistand.cases.services import case_open
+from bistand.integrations.notifications.services import notify_something_new
+from bistand.organisations.models import Municipality
+from bistand.people.models import Person
+from bistand.people.validators import identity_number_clean
+
+
+def municipality_current() -> Municipality:
+    """The municipality this installation serves (the one with an intake unit, else the first)."""
+    municipality = (
+        Municipality.objects.filter(intake_unit__isnull=False).first()
+        or Municipality.objects.first()
+    )
+    if municipality is None:
+        raise LookupError("No municipality is configured.")
+    return municipality
+
+
+@transaction.atomic
+def application_draft_create(
+    *, user: User, kind: ApplicationKind, month: date, answers: dict[str, Any] | None = None
+) -> Application:
+    """The applicant's draft for `month`; an existing application for that month is returned."""
+    assert user.person is not None  # noqa: S101 - the gate lets only applicants with a person here
+    existing = Application.objects.filter(applicant=user.person, month=month).first()
+    if existing is not None:
+        return existing
+    application = Application.objects.create(
+        kind=kind,
+        applicant=user.person,
+        month=month,
+        municipality=municipality_current(),
+        answers=answers or {},
+    )
+    access_log_write(
+        user=user,
+        object_type="application",
+        object_id=application.pk,
+        before=None,
+        after={"kind": kind, "month": month.isoformat()},
+    )
+    return application
+
+
+@transaction.atomic
+def application_step_save(
+    *, application: Application, step: str, answers: dict[str, Any], acted_by: User
+) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.DRAFT:
+        return locked
+    before = locked.answers.get(step)
+    locked.answers = {**locked.answers, step: answers}
+    if step == "household":
+        locked.partner = _partner_person(answers.get("partner_identity_number") or "")
+    locked.save(update_fields=["answers", "partner", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={step: before},
+        after={step: answers},
+    )
+    return locked
+
+
+def _partner_person(identity_number: str) -> Person | None:
+    if not identity_number:
+        return None
+    digits = identity_number_clean(identity_number).digits
+    person = Person.objects.filter(identity_number=digits).first()
+    if person is None:
+        from bistand.accounts.services import applicant_user_for_identity_number
+
+        person = applicant_user_for_identity_number(identity_number=digits).person
+    return person
+
+
+@transaction.atomic
+def attachment_add(
+    *, application: Application, content: bytes, original_name: str, kind: str, acted_by: User
+) -> Attachment:
+    """Store a checked document outside the web root; raises UploadError and stores nothing."""
+    checked = check_upload(content, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
+    attachment = Attachment(
+        application=application,
+        kind=kind,
+        original_name=original_name[:255],
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=acted_by,
+    )
+    attachment.file.save(f"{uuid.uuid4()}.{checked.extension}", ContentFile(content), save=False)
+    attachment.save()
+    access_log_write(
+        user=acted_by,
+        object_type="attachment",
+        object_id=attachment.pk,
+        before=None,
+        after={
+            "application": str(application.pk),
+            "kind": kind,
+            "content_type": checked.content_type,
+            "size": checked.size,
+        },
+    )
+    return attachment
+
+
+def application_submit(
+    *, application: Application, submission_key: uuid.UUID, acted_by: User
+) -> Application:
+    """Send the application once: a repeated key, a double click or a reload changes nothing."""
+    already = Application.objects.filter(submission_key=submission_key).first()
+    if already is not None:
+        return already
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            if locked.status != ApplicationStatus.DRAFT:
+                return locked
+            locked.submission_key = submission_key
+            locked.submitted_at = timezone.now()
+            needs_partner = locked.partner_id is not None and locked.partner_confirmed_at is None
+            if needs_partner:
+                locked.status = ApplicationStatus.AWAITING_PARTNER
+                locked.save(
+                    update_fields=["submission_key", "submitted_at", "status", "updated_at"]
+                )
+            else:
+                _receive(locked)
+            access_log_write(
+                user=acted_by,
+                object_type="application",
+                object_id=locked.pk,
+                before={"status": ApplicationStatus.DRAFT},
+                after={"status": locked.status, "submission_key": str(submission_key)},
+            )
+            return locked
+    except IntegrityError:
+        # The same key raced in from a second request: the first one won.
+        return Application.objects.get(submission_key=submission_key)
+
+
+@transaction.atomic
+def application_partner_confirm(*, application: Application, acted_by: User) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if (
+        locked.status != ApplicationStatus.AWAITING_PARTNER
+        or locked.partner_id != acted_by.person_id
+    ):
+        return locked
+    locked.partner_confirmed_at = timezone.now()
+    _receive(locked)
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={"status": ApplicationStatus.AWAITING_PARTNER},
+        after={"status": locked.status, "partner_confirmed": True},
+    )
+    return locked
+
+
+def _receive(application: Application) -> None:
+    """The application reaches the municipality: into the applicant's case, or a new one."""
+    application.status = ApplicationStatus.RECEIVED
+    application.case = _case_for(application)
+    application.save()
+    transaction.on_commit(lambda: notify_something_new(person=application.applicant))
+
+
+def _case_for(application: Application) -> Case:
+    case = (
+        Case.objects.filter(members__person=application.applicant, status=CaseStatus.OPEN)
+        .order_by("-opened_on")
+        .first()
+    )
+    if case is not None:
+        return case
+    municipality = application.municipality
+    unit = municipality.intake_unit
+    if unit is None:
+        raise LookupError(f"{municipality} has no unit receiving e-applications.")
+    household: list[tuple[Person, Relation]] = [(application.applicant, Relation.APPLICANT)]
+    if application.partner is not None:
+        household.append((application.partner, Relation.PARTNER))
+    for child in application.answers.get("household", {}).get("children", []):
+        person = Person.objects.filter(identity_number=child["identity_number"]).first()
+        if person is None:
+            person = _child_person(child)
+        household.append((person, Relation.CHILD))
+    applicant_user = User.objects.filter(person=application.applicant).first()
+    assert applicant_user is not None  # noqa: S101 - the applicant is logged in
+    return case_open(
+        unit=unit, household=household, opened_on=timezone.localdate(), acted_by=applicant_user
+    )
+
+
+def _child_person(child: dict[str, Any]) -> Person:
+    parsed = identity_number_clean(child["identity_number"])
+    from bistand.people.models import Gender
+
+    return Person.objects.create(
+        identity_number=parsed.digits,
+        first_name=child.get("first_name", ""),
+        last_name="",
+        gender=Gender.WOMAN if parsed.is_female else Gender.MAN,
+    )

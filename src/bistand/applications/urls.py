@@ -1,0 +1,25 @@
+from django.urls import path
+
+from bistand.applications import views
+
+app_name = "applications"
+urlpatterns = [
+    path("my/", views.my_case, name="my-case"),
+    path("my/applications/new/", views.application_start, name="start"),
+    path("my/applications/<uuid:application_id>/", views.application_overview, name="overview"),
+    path(
+        "my/applications/<uuid:application_id>/step/<slug:step>/",
+        views.application_step,
+        name="step",
+    ),
+    path(
+        "my/applications/<uuid:application_id>/documents/",
+        views.application_documents,
+        name="documents",
+    ),
+    path("my/applications/<uuid:application_id>/send/", views.application_send, name="send"),
+    path(
+        "my/applications/<uuid:application_id>/confirm/", views.application_confirm, name="confirm"
+    ),
+    path("attachments/<uuid:attachment_id>/", views.attachment_download, name="attachment"),
+]

@@ -1,0 +1,349 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The applicant's side: my case, the step-by-step application, documents, sending, confirming."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bistand.accounts.models import User
+from bistand.applications.forms import (
+    STEP_FORMS,
+    STEP_TITLES,
+    AttachmentForm,
+    SubmitForm,
+    child_formset,
+    steps_for,
+)
+from bistand.applications.models import (
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+    Attachment,
+)
+from bistand.applications.selectors import applications_of, latest_submitted_application
+from bistand.applications.services import (
+    application_draft_create,
+    application_partner_confirm,
+    application_step_save,
+    application_submit,
+    attachment_add,
+    municipality_current,
+)
+from bistand.applications.uploads import UploadError, UploadErrorCode
+from bistand.applications.windows import months_open_for_application
+from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
+from bistand.conversations.selectors import unread_count
+
+UPLOAD_MESSAGES = {
+    UploadErrorCode.EMPTY: _("The file is empty. Choose the file again."),
+    UploadErrorCode.TOO_LARGE: _(
+        "The file is larger than %(max_mb)s MB. Make it smaller or take a "
+        "new photo with lower resolution."
+    ),
+    UploadErrorCode.UNSUPPORTED_TYPE: _(
+        "We can only receive PDF, JPG and PNG files. This file is "
+        "something else, whatever its name says."
+    ),
+    UploadErrorCode.BROKEN_PDF: _(
+        "The file is called PDF but cannot be opened as one. Save it as PDF "
+        "again or take a photo of the document."
+    ),
+    UploadErrorCode.BROKEN_IMAGE: _(
+        "The picture cannot be opened. Take a new photo and try again."
+    ),
+}
+
+
+def _months_open() -> list[Any]:
+    municipality = municipality_current()
+    return months_open_for_application(
+        timezone.localdate(),
+        opens_day=municipality.reapplication_opens_day,
+        closes_day=municipality.reapplication_closes_day,
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, object_type="my_case")
+def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+    user = request.user
+    applications = list(applications_of(user=user))
+    mine = [a for a in applications if a.applicant_id == user.person_id]
+    to_confirm = [
+        a
+        for a in applications
+        if a.partner_id == user.person_id and a.status == ApplicationStatus.AWAITING_PARTNER
+    ]
+    latest = latest_submitted_application(user=user)
+    applied_months = {a.month for a in mine}
+    monthly_months = [m for m in _months_open() if m not in applied_months] if latest else []
+    return render(
+        request,
+        "applications/my_case.html",
+        {
+            "applications": mine,
+            "to_confirm": to_confirm,
+            "can_start_first": not mine,
+            "monthly_months": monthly_months,
+            "unread": unread_count(user=user),
+        },
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, object_type="application_start")
+def application_start(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+    """GET explains; POST creates the draft (or returns the one already there)."""
+    if request.method == "POST":
+        month = timezone.localdate().replace(day=1)
+        kind = ApplicationKind.FIRST
+        if latest_submitted_application(user=request.user) is not None:
+            months = [
+                m
+                for m in _months_open()
+                if not Application.objects.filter(
+                    applicant_id=request.user.person_id, month=m
+                ).exists()
+            ]
+            if not months:
+                messages.info(request, _("The monthly application is not open right now."))
+                return redirect("applications:my-case")
+            month, kind = months[0], ApplicationKind.MONTHLY
+        application = _draft_for(request.user, kind, month)
+        return redirect(
+            "applications:step",
+            application_id=application.pk,
+            step=steps_for(application.kind, application.answers)[0],
+        )
+    return render(request, "applications/start.html")
+
+
+def _draft_for(user: User, kind: ApplicationKind, month: Any) -> Application:
+    answers: dict[str, Any] = {}
+    if kind == ApplicationKind.MONTHLY:
+        previous = latest_submitted_application(user=user)
+        if previous is not None:
+            # Start from what is already known; consent is always given anew.
+            answers = {
+                key: value
+                for key, value in previous.answers.items()
+                if key not in {"consent", "changes"}
+            }
+    return application_draft_create(user=user, kind=kind, month=month, answers=answers)
+
+
+def _editable(application: Application, user: User) -> bool:
+    return (
+        application.status == ApplicationStatus.DRAFT and application.applicant_id == user.person_id
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_step(
+    request: AuthenticatedRequest, application: Application, application_id: str, step: str
+) -> HttpResponse:
+    steps = steps_for(application.kind, application.answers)
+    if step not in steps or step == "documents" or not _editable(application, request.user):
+        if step == "documents":
+            return redirect("applications:documents", application_id=application.pk)
+        return redirect("applications:overview", application_id=application.pk)
+    form_class = STEP_FORMS[step]
+    saved = application.answers.get(step, {})
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, initial=saved, prefix=None)
+    formset = None
+    if step == "household":
+        formset = child_formset(data, initial=saved.get("children", []))
+    if request.method == "POST":
+        valid = form.is_valid() and (formset is None or formset.is_valid())
+        if valid:
+            answers = form.answers()
+            if formset is not None:
+                answers["children"] = [
+                    {k: v for k, v in f.cleaned_data.items() if k != "DELETE"}
+                    for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                ]
+            application = application_step_save(
+                application=application, step=step, answers=answers, acted_by=request.user
+            )
+            if "add_child" in request.POST:
+                return redirect(f"{request.path}?children={len(answers.get('children', [])) + 1}")
+            steps = steps_for(application.kind, application.answers)
+            following = steps[steps.index(step) + 1] if steps.index(step) + 1 < len(steps) else None
+            if "save_and_exit" in request.POST:
+                messages.success(request, _("Your answers are saved. You can continue later."))
+                return redirect("applications:my-case")
+            if following is None:
+                return redirect("applications:send", application_id=application.pk)
+            return redirect("applications:step", application_id=application.pk, step=following)
+    elif formset is not None and request.GET.get("children", "").isdigit():
+        extra = max(0, int(request.GET["children"]) - len(saved.get("children", [])))
+        formset = child_formset(initial=saved.get("children", []), extra=extra)
+    return render(
+        request,
+        "applications/step.html",
+        {
+            "application": application,
+            "form": form,
+            "formset": formset,
+            "step": step,
+            "title": STEP_TITLES[step],
+            **_progress(application, step),
+        },
+    )
+
+
+def _progress(application: Application, current: str) -> dict[str, Any]:
+    steps = steps_for(application.kind, application.answers)
+    return {
+        "steps": [
+            {
+                "key": s,
+                "title": STEP_TITLES[s],
+                "done": s in application.answers
+                or (s == "documents" and application.attachments.exists()),
+                "current": s == current,
+            }
+            for s in steps
+        ],
+        "step_number": steps.index(current) + 1 if current in steps else len(steps),
+        "step_count": len(steps),
+    }
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_overview(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    return render(
+        request,
+        "applications/overview.html",
+        {
+            "application": application,
+            "attachments": application.attachments.all(),
+            "editable": _editable(application, request.user),
+            "first_step": steps_for(application.kind, application.answers)[0],
+        },
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_documents(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and "continue" in request.POST:
+        steps = steps_for(application.kind, application.answers)
+        return redirect(
+            "applications:step",
+            application_id=application.pk,
+            step=steps[steps.index("documents") + 1],
+        )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            attachment_add(
+                application=application,
+                content=upload.read(),
+                original_name=upload.name,
+                kind=form.cleaned_data["kind"],
+                acted_by=request.user,
+            )
+        except UploadError as error:
+            form.add_error("file", UPLOAD_MESSAGES[error.code] % error.params)
+        else:
+            messages.success(
+                request, _("The document %(name)s is uploaded.") % {"name": upload.name}
+            )
+            return redirect("applications:documents", application_id=application.pk)
+    return render(
+        request,
+        "applications/documents.html",
+        {
+            "application": application,
+            "form": form,
+            "attachments": application.attachments.all(),
+            "editable": application.applicant_id == request.user.person_id,
+            **_progress(application, "documents"),
+        },
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_send(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    steps = [s for s in steps_for(application.kind, application.answers) if s != "documents"]
+    missing = [STEP_TITLES[s] for s in steps if s not in application.answers]
+    form = SubmitForm(request.POST or None, initial={"submission_key": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid() and not missing:
+        sent = application_submit(
+            application=application,
+            acted_by=request.user,
+            submission_key=form.cleaned_data["submission_key"],
+        )
+        if sent.status == ApplicationStatus.AWAITING_PARTNER:
+            messages.success(
+                request,
+                _(
+                    "Your application is saved. Your partner now needs to log in "
+                    "and confirm it before it is sent."
+                ),
+            )
+        else:
+            messages.success(request, _("Your application is sent. You can follow it here."))
+        return redirect("applications:my-case")
+    return render(
+        request,
+        "applications/send.html",
+        {
+            "application": application,
+            "form": form,
+            "missing": missing,
+            "editable": _editable(application, request.user),
+            "attachments": application.attachments.all(),
+        },
+    )
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_confirm(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    is_partner = application.partner_id == request.user.person_id
+    waiting = application.status == ApplicationStatus.AWAITING_PARTNER
+    if request.method == "POST" and is_partner and waiting:
+        application_partner_confirm(application=application, acted_by=request.user)
+        messages.success(request, _("Thank you. The application is now sent."))
+        return redirect("applications:my-case")
+    return render(
+        request,
+        "applications/confirm.html",
+        {
+            "application": application,
+            "is_partner": is_partner,
+            "waiting": waiting,
+        },
+    )
+
+
+@access_checked(audience=Audience.DOCUMENTS, subject=Subject.ATTACHMENT)
+def attachment_download(
+    request: AuthenticatedRequest, attachment: Attachment, attachment_id: str
+) -> FileResponse:
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle,
+        content_type=attachment.content_type,
+        as_attachment=True,
+        filename=attachment.original_name,
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ConversationsConfig(AppConfig):
+    name = "bistand.conversations"
+    verbose_name = "Secure messages"

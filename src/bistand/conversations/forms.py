@@ -1,0 +1,15 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write a message before you send it.")},
+    )
+
+
+class FileToJournalForm(forms.Form):
+    message_id = forms.UUIDField(widget=forms.HiddenInput)

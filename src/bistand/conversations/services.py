@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: EUPL-1.2
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from bistand.accounts.models import STAFF_ROLES, User
+from bistand.audit.services import access_log_write
+from bistand.cases.models import Case, Relation
+from bistand.conversations.models import SecureMessage
+from bistand.integrations.notifications.services import notify_something_new
+
+
+@transaction.atomic
+def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage:
+    from_staff = sender.role in STAFF_ROLES
+    message = SecureMessage.objects.create(
+        case=case, sender=sender, body=body, from_staff=from_staff
+    )
+    access_log_write(
+        user=sender,
+        object_type="secure_message",
+        object_id=message.pk,
+        before=None,
+        after={"case": str(case.pk), "from_staff": from_staff, "length": len(body)},
+    )
+    if from_staff:
+        for member in case.members.filter(relation__in=[Relation.APPLICANT, Relation.PARTNER]):
+            person = member.person
+            transaction.on_commit(partial(notify_something_new, person=person))
+    return message
+
+
+@transaction.atomic
+def secure_messages_mark_read(*, messages: list[SecureMessage], reader: User) -> None:
+    unread = [m.pk for m in messages if m.from_staff and m.read_at is None]
+    if unread:
+        SecureMessage.objects.filter(pk__in=unread).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def secure_message_file_to_journal(*, message: SecureMessage, filed_by: User) -> SecureMessage:
+    """Mark the message as part of the case's journal (the journal itself comes with casework)."""
+    if message.filed_to_journal_at is None:
+        message.filed_to_journal_at = timezone.now()
+        message.filed_by = filed_by
+        message.save(update_fields=["filed_to_journal_at", "filed_by"])
+        access_log_write(
+            user=filed_by,
+            object_type="secure_message",
+            object_id=message.pk,
+            before={"filed_to_journal": False},
+            after={"filed_to_journal": True},
+        )
+    return message
