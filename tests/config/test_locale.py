@@ -20,6 +20,8 @@ def _entries(po: Path) -> list[tuple[str, str, bool]]:
             msgid, field = line[7:-1], "id"
         elif line.startswith("msgstr "):
             msgstr, field = line[8:-1], "str"
+        elif line.startswith("msgstr["):
+            msgstr, field = msgstr + line.split(" ", 1)[1][1:-1], "str"
         elif line.startswith('"'):
             if field == "id":
                 msgid += line[1:-1]
@@ -33,7 +35,7 @@ def _entries(po: Path) -> list[tuple[str, str, bool]]:
     return entries
 
 
-@pytest.mark.parametrize("language", ["sv"])
+@pytest.mark.parametrize("language", ["sv", "ar"])
 def test_catalogue_is_complete(language: str) -> None:
     po = PROJECT_ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
     entries = _entries(po)
@@ -42,3 +44,18 @@ def test_catalogue_is_complete(language: str) -> None:
     assert [e[0] for e in entries if e[2]] == []
     mo = po.with_suffix(".mo")
     assert mo.exists()
+
+
+def test_rule_line_labels_are_translatable_and_match_the_rules_core() -> None:
+    import yaml
+    from django.utils import translation
+
+    from bistand.calculations.line_labels import LINE_LABELS
+
+    labels = yaml.safe_load((PROJECT_ROOT / "src/bistand/rules/labels.yaml").read_text("utf-8"))
+    assert {code: entry["en"] for code, entry in labels.items()} == LINE_LABELS
+    for code, entry in labels.items():
+        with translation.override("sv"):
+            assert translation.gettext(LINE_LABELS[code]) == entry["sv"], code
+        with translation.override("ar"):
+            assert translation.gettext(LINE_LABELS[code]) != entry["en"] or code == "x", code

@@ -1,26 +1,32 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Form fields for amounts as people type them: '1 234,50', '1234.50' or '1234'."""
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 MAX_KRONOR = Decimal(10_000_000)
+_STORED = re.compile(r"\d+(\.\d{1,2})?")
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """Kronor, at most two decimals, never negative. Empty means 0."""
+
+    widget = forms.TextInput
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "amount"})
+        self.widget.attrs.update(
+            {"inputmode": "decimal", "autocomplete": "off", "class": "amount", "maxlength": "20"}
+        )
 
-    def to_python(self, value: Any) -> Decimal:  # type: ignore[override]
+    def to_python(self, value: Any) -> Decimal:
         text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace("kr", "")
         if not text:
             return Decimal(0)
@@ -42,6 +48,12 @@ class AmountField(forms.CharField):
         return None
 
     def prepare_value(self, value: Any) -> Any:
+        """Show a stored amount as people write it here: '6900,50' in Swedish."""
+        if isinstance(value, str) and _STORED.fullmatch(value):
+            value = Decimal(value)
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-            return "" if value == 0 else str(value).replace(".", ",")
+            if value == 0:
+                return ""
+            text = str(value)
+            return text.replace(".", ",") if get_language() == "sv" else text
         return value

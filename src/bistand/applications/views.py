@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bistand.accounts.models import User
 from bistand.applications.forms import (
@@ -42,20 +43,20 @@ from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access
 from bistand.conversations.selectors import unread_count
 
 UPLOAD_MESSAGES = {
-    UploadErrorCode.EMPTY: _("The file is empty. Choose the file again."),
-    UploadErrorCode.TOO_LARGE: _(
+    UploadErrorCode.EMPTY: gettext_lazy("The file is empty. Choose the file again."),
+    UploadErrorCode.TOO_LARGE: gettext_lazy(
         "The file is larger than %(max_mb)s MB. Make it smaller or take a "
         "new photo with lower resolution."
     ),
-    UploadErrorCode.UNSUPPORTED_TYPE: _(
+    UploadErrorCode.UNSUPPORTED_TYPE: gettext_lazy(
         "We can only receive PDF, JPG and PNG files. This file is "
         "something else, whatever its name says."
     ),
-    UploadErrorCode.BROKEN_PDF: _(
+    UploadErrorCode.BROKEN_PDF: gettext_lazy(
         "The file is called PDF but cannot be opened as one. Save it as PDF "
         "again or take a photo of the document."
     ),
-    UploadErrorCode.BROKEN_IMAGE: _(
+    UploadErrorCode.BROKEN_IMAGE: gettext_lazy(
         "The picture cannot be opened. Take a new photo and try again."
     ),
 }
@@ -256,7 +257,7 @@ def application_documents(
                 acted_by=request.user,
             )
         except UploadError as error:
-            form.add_error("file", UPLOAD_MESSAGES[error.code] % error.params)
+            form.add_error("file", str(UPLOAD_MESSAGES[error.code]) % error.params)
         else:
             messages.success(
                 request, _("The document %(name)s is uploaded.") % {"name": upload.name}

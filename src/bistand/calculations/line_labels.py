@@ -37,6 +37,7 @@ LINE_LABELS = {
     "income_pension": gettext_noop("Pension"),
     "income_student_aid": gettext_noop("Student aid"),
     "income_other": gettext_noop("Other income"),
+    # xgettext:no-python-format
     "disregard_job_stimulus": gettext_noop("Job stimulus: 25 % of employment income not counted"),
     "disregard_youth_income": gettext_noop("Work income of a child or school youth not counted"),
     "adjustment_reduction": gettext_noop("Reduction"),

@@ -1,0 +1,287 @@
+"""The applicant's journey through the e-service, driven as a browser would through forms."""
+
+import re
+import uuid
+from datetime import date
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.applications.models import Application, ApplicationKind, ApplicationStatus
+from bistand.cases.models import Case
+from bistand.conversations.models import SecureMessage
+from bistand.people.identity_numbers import compose_identity_number
+from tests.factories import World, client_for, pdf_bytes
+
+FIRST_STEPS = {
+    "household": {},  # filled per test (partner, children)
+    "housing": {
+        "housing_type": "rental",
+        "housing": "7 200",
+        "household_electricity": "300",
+        "home_insurance": "150,50",
+    },
+    "incomes": {"employment": "4000", "child_allowance": "1250"},
+    "assets": {"bank_balance": "800"},
+    "work": {
+        "support_barrier": "unemployed_registered",
+        "support_barrier_text": "Jag söker jobb som undersköterska.",
+        "registered_at_employment_service": "on",
+    },
+    "needs": {"other_needs": ""},
+}
+
+
+def _new_applicant(day: int, birth_number: int = 982):  # type: ignore[no-untyped-def]
+    number = compose_identity_number(date(1990, 5, day), birth_number)
+    return applicant_user_for_identity_number(
+        identity_number=number, first_name="Ny", last_name="Sökande"
+    )
+
+
+def _children(*numbers: str) -> dict[str, str]:
+    data = {
+        "children-TOTAL_FORMS": str(len(numbers)),
+        "children-INITIAL_FORMS": "0",
+        "children-MIN_NUM_FORMS": "0",
+        "children-MAX_NUM_FORMS": "12",
+    }
+    for index, number in enumerate(numbers):
+        data[f"children-{index}-first_name"] = f"Barn{index}"
+        data[f"children-{index}-identity_number"] = number
+        data[f"children-{index}-lunch_at_home"] = "on"
+    return data
+
+
+def _walk_first_application(client: Client, household: dict[str, str]) -> Application:
+    response = client.post(reverse("applications:start"))
+    application = Application.objects.get(pk=response["Location"].split("/")[3])
+    assert response["Location"].endswith("/step/household/")
+    for step, data in {**FIRST_STEPS, "household": household}.items():
+        url = reverse("applications:step", kwargs={"application_id": application.pk, "step": step})
+        response = client.post(url, data)
+        assert response.status_code == 302, (step, response.content.decode()[-2000:])
+    documents = reverse("applications:documents", kwargs={"application_id": application.pk})
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post(documents, {"kind": "rent", "file": SimpleUploadedFile("hyra.pdf", pdf_bytes())})
+    client.post(documents, {"continue": "1"})
+    consent = reverse(
+        "applications:step", kwargs={"application_id": application.pk, "step": "consent"}
+    )
+    assert client.post(consent, {"truthful": "on", "consent_checks": "on"}).status_code == 302
+    return application
+
+
+def _send(client: Client, application: Application, key: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
+    send = reverse("applications:send", kwargs={"application_id": application.pk})
+    if key is None:
+        page = client.get(send).content.decode()
+        found = re.search(r'name="submission_key" value="([0-9a-f-]+)"', page)
+        assert found is not None
+        key = uuid.UUID(found.group(1))
+    return client.post(send, {"submission_key": str(key)})
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_first_application_with_partner_confirmation_reaches_the_intake_unit(
+    world: World,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    mail.outbox.clear()
+    applicant, partner = _new_applicant(3), _new_applicant(4, 983)
+    applicant.person.email = "ny@example.se"
+    applicant.person.save()
+    child_number = compose_identity_number(date(2020, 2, 2), 984)
+    client = client_for(applicant)
+    application = _walk_first_application(
+        client,
+        {
+            "partner_identity_number": partner.person.identity_number,
+            "others_in_home": "0",
+            **_children(child_number),
+        },
+    )
+    application.refresh_from_db()
+    assert application.answers["housing"]["home_insurance"] == "150.50"
+    assert application.answers["household"]["children"][0]["identity_number"] == child_number
+    assert application.attachments.count() == 1
+
+    assert _send(client, application).status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.AWAITING_PARTNER
+    assert application.case is None
+
+    partner_client = client_for(partner)
+    assert (
+        "behöver din bekräftelse"
+        in partner_client.get(reverse("applications:my-case")).content.decode()
+    )
+    confirm = reverse("applications:confirm", kwargs={"application_id": application.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert partner_client.post(confirm).status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    assert application.case.unit == world.unit_a  # the municipality's intake unit
+    assert {m.relation for m in application.case.members.all()} == {"applicant", "partner", "child"}
+    assert "Mottagen" in client.get(reverse("applications:my-case")).content.decode()
+    # The notification says only that something is waiting.
+    assert len(mail.outbox) == 1
+    assert "Logga in för att läsa" in mail.outbox[0].body
+    assert "7 200" not in mail.outbox[0].body
+    assert "Sökande" not in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_double_submit_with_the_same_key_creates_one_application(world: World) -> None:
+    client = client_for(_new_applicant(5))
+    application = _walk_first_application(client, {"others_in_home": "0", **_children()})
+    key = uuid.uuid4()
+    first = _send(client, application, key)
+    second = _send(client, application, key)
+    assert first.status_code == second.status_code == 302
+    assert Application.objects.filter(submission_key=key).count() == 1
+    assert Application.objects.filter(applicant=application.applicant).count() == 1
+    assert Case.objects.filter(members__person=application.applicant).count() == 1
+    # A retry with a fresh key (a reloaded form) changes nothing either.
+    _send(client, application, uuid.uuid4())
+    application.refresh_from_db()
+    assert application.submission_key == key
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_bad_input_is_explained_in_swedish_and_nothing_typed_is_lost(world: World) -> None:
+    client = client_for(_new_applicant(6))
+    response = client.post(reverse("applications:start"))
+    application = Application.objects.get(pk=response["Location"].split("/")[3])
+    url = reverse("applications:step", kwargs={"application_id": application.pk, "step": "housing"})
+    response = client.post(
+        url,
+        {
+            "housing_type": "rental",
+            "housing": "sju tusen",
+            "household_electricity": "312,75",
+            "home_insurance": "-5",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert "Skriv ett belopp i kronor" in html
+    assert "kan inte vara negativt" in html
+    assert 'href="#id_housing"' in html  # the summary links to the field
+    assert 'value="sju tusen"' in html
+    assert 'value="312,75"' in html  # kept as typed
+    assert 'aria-invalid="true"' in html
+    household = reverse(
+        "applications:step", kwargs={"application_id": application.pk, "step": "household"}
+    )
+    response = client.post(household, {"partner_identity_number": "19900101-0000", **_children()})
+    assert "Sista siffran" in response.content.decode()
+    assert "19900101-0000" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_monthly_application_starts_from_last_month_and_asks_only_what_changed(
+    world: World,
+) -> None:
+    client = client_for(world.applicant)
+    world.sent_a.answers = {
+        "housing": {"housing_type": "rental", "housing": "6900.00"},
+        "incomes": {"employment": "0"},
+        "household": {"children": []},
+        "consent": {"truthful": True},
+    }
+    world.sent_a.save()
+    world.draft_a.delete()
+    with time_machine.travel("2026-01-25 09:00 +0100", tick=False):  # window for February
+        assert (
+            "Ansök för februari 2026"
+            in client.get(reverse("applications:my-case")).content.decode()
+        )
+        response = client.post(reverse("applications:start"))
+        monthly = Application.objects.get(applicant=world.person_a, month=date(2026, 2, 1))
+        assert monthly.kind == ApplicationKind.MONTHLY
+        assert response["Location"].endswith("/step/changes/")
+        assert "consent" not in monthly.answers  # consent is always given anew
+        changes = reverse(
+            "applications:step", kwargs={"application_id": monthly.pk, "step": "changes"}
+        )
+        response = client.post(changes, {"changes_text": ""})
+        assert response["Location"].endswith("/step/housing/")  # household not asked again
+        housing = client.get(response["Location"]).content.decode()
+        assert 'value="6900,00"' in housing  # prefilled from last month
+    with time_machine.travel("2026-02-11 09:00 +0100", tick=False):  # window closed
+        assert "Ansök för" not in client.get(reverse("applications:my-case")).content.decode()
+
+
+@pytest.mark.django_db
+def test_caseworker_message_reaches_the_applicant_and_can_be_filed(
+    world: World,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    mail.outbox.clear()
+    world.person_a.email = "amina@example.se"
+    world.person_a.save()
+    staff = client_for(world.caseworker_a)
+    url = reverse("conversations:case", kwargs={"case_id": world.case_a.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"body": "Hej! Skicka hyresavin för december."})
+    assert len(mail.outbox) == 2  # the applicant
+    assert the partner in the case
+    assert all("hyresavin" not in sent.body for sent in mail.outbox)
+    applicant = client_for(world.applicant)
+    assert "1 nytt meddelande" in applicant.get(reverse("applications:my-case")).content.decode()
+    page = applicant.get(reverse("conversations:mine")).content.decode()
+    assert "Skicka hyresavin för december." in page
+    assert "nytt meddelande" not in applicant.get(reverse("applications:my-case")).content.decode()
+    applicant.post(reverse("conversations:mine"), {"body": "Den kommer i morgon."})
+    message = SecureMessage.objects.get(body="Den kommer i morgon.")
+    staff.post(url, {"message_id": str(message.pk)})
+    message.refresh_from_db()
+    assert message.filed_to_journal_at is not None
+    assert message.filed_by == world.caseworker_a
+    assert client_for(world.caseworker_b).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_pre_calculation_without_login(world: World) -> None:
+    client = Client()
+    client.post(
+        reverse("precalc:household"),
+        {
+            "living": "alone",
+            "children-TOTAL_FORMS": "1",
+            "children-INITIAL_FORMS": "0",
+            "children-MIN_NUM_FORMS": "0",
+            "children-MAX_NUM_FORMS": "12",
+            "children-0-age": "4",
+            "children-0-lunch_at_home": "",
+        },
+    )
+    client.post(reverse("precalc:costs"), {"housing": "6000"})
+    client.post(reverse("precalc:incomes"), {"child_allowance": "1250"})
+    html = client.get(reverse("precalc:result")).content.decode()
+    assert "Det här är inte ett beslut." in html
+    assert "Riksnorm, ensamstående vuxen" in html
+    assert "Riksnorm, barn" in html
+    result = re.search(r"ungefär <strong>(\d+) kr</strong>", html)
+    assert result is not None
+    assert int(result.group(1)) > 0
+
+
+@pytest.mark.django_db
+def test_arabic_is_right_to_left_and_the_choice_is_remembered(world: World) -> None:
+    client = Client()
+    response = client.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    assert response.cookies["django_language"]["max-age"] >= 30 * 24 * 3600
+    html = client.get(reverse("precalc:household")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "الحساب التقديري" in html
