@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.forms_base import PlainForm
 from bistand.people.validators import identity_number_clean
 
 
-class DevLoginForm(forms.Form):
+class DevLoginForm(PlainForm):
     identity_number = forms.CharField(label=_("Personal identity number"), max_length=13)
 
     def clean_identity_number(self) -> str:

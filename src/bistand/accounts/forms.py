@@ -28,6 +28,7 @@ class StaffLoginForm(AuthenticationForm):
     }
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.otp_device = None
         if not settings.BISTAND_STAFF_OTP_REQUIRED:

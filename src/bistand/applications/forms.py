@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.categories import HousingType, SupportBarrier
 from bistand.applications.fields import AmountField
 from bistand.applications.models import AttachmentKind
+from bistand.forms_base import PlainForm
 from bistand.people.validators import identity_number_clean
 
 
@@ -20,7 +21,7 @@ def json_ready(data: dict[str, Any]) -> dict[str, Any]:
     return {key: str(value) if isinstance(value, Decimal) else value for key, value in data.items()}
 
 
-class StepForm(forms.Form):
+class StepForm(PlainForm):
     """A step's form; `answers()` is what is stored in the draft."""
 
     def answers(self) -> dict[str, Any]:
@@ -48,7 +49,7 @@ class HouseholdForm(StepForm):
         return identity_number_clean(value).digits if value else ""
 
 
-class ChildForm(forms.Form):
+class ChildForm(PlainForm):
     first_name = forms.CharField(label=_("Child's first name"), max_length=100)
     identity_number = forms.CharField(label=_("Child's personal identity number"), max_length=13)
     lunch_at_home = forms.BooleanField(
@@ -193,7 +194,7 @@ class ConsentForm(StepForm):
         return {**super().answers(), "confirmed_at": timezone.now().isoformat()}
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(PlainForm):
     kind = forms.ChoiceField(
         label=_("What kind of document is it?"), choices=AttachmentKind.choices
     )
@@ -203,7 +204,7 @@ class AttachmentForm(forms.Form):
     )
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(PlainForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
 

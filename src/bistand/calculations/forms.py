@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.applications.forms import HousingForm, IncomesForm
+from bistand.forms_base import PlainForm
 from bistand.rules.parameters_loader import CHILD_MAX_AGE, default_rulebook
 
 MAX_CHILDREN = 12
 
 
-class PrecalcHouseholdForm(forms.Form):
+class PrecalcHouseholdForm(PlainForm):
     living = forms.ChoiceField(
         label=_("Who do you live with?"),
         widget=forms.RadioSelect,
@@ -41,7 +42,7 @@ class PrecalcHouseholdForm(forms.Form):
         return data
 
 
-class ChildAgeForm(forms.Form):
+class ChildAgeForm(PlainForm):
     age = forms.IntegerField(label=_("Child's age"), min_value=0, max_value=CHILD_MAX_AGE)
     lunch_at_home = forms.BooleanField(
         label=_("Eats lunch at home on weekdays (not at preschool)"), required=False, initial=True

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bistand.forms_base import PlainForm
 
-class MessageForm(forms.Form):
+
+class MessageForm(PlainForm):
     body = forms.CharField(
         label=_("Your message"),
         max_length=5000,
@@ -11,5 +13,5 @@ class MessageForm(forms.Form):
     )
 
 
-class FileToJournalForm(forms.Form):
+class FileToJournalForm(PlainForm):
     message_id = forms.UUIDField(widget=forms.HiddenInput)

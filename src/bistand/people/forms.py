@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
+from bistand.forms_base import PlainForm
 
 MAX_GRANT_DAYS = 365
 
 
-class ProtectedIdentityGrantForm(forms.Form):
+class ProtectedIdentityGrantForm(PlainForm):
     user = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Staff member"))
     reason = forms.CharField(
         label=_("Reason for the need"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
