@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= bistand.config.settings.local
 PG_URL ?= postgres://postgres@127.0.0.1:5432/bistand
 
-.PHONY: install run test test-sqlite test-postgresql check lint typecheck migrations-check check-deploy messages clean
+.PHONY: screenshots install run test test-sqlite test-postgresql check lint typecheck migrations-check check-deploy messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,8 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3
+
+# The key applicant pages (Swedish and Arabic, desktop and 375 px) into docs/screenshots/.
+screenshots: install messages
+	DJANGO_SETTINGS_MODULE=bistand.config.settings.test DATABASE_URL= $(BIN)/pytest -q -p no:cacheprovider \
+		tools/screenshots --rootdir=. -c pyproject.toml

@@ -1,0 +1,99 @@
+"""The whole first application can be done with Tab, Shift+Tab, Enter and Space (and typing)."""
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+
+from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.applications.models import Application, ApplicationStatus
+from bistand.people.identity_numbers import compose_identity_number
+from tests.factories import World, pdf_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MAX_TABS = 80
+
+FOCUSED_IS = """([kind, text]) => {
+  const el = document.activeElement;
+  if (!el) return false;
+  const own = (el.innerText || el.value || '').trim();
+  const labels = el.labels ? [...el.labels].map(l => l.innerText.trim()) : [];
+  if (kind === 'button') return el.tagName === 'BUTTON' && own === text;
+  return labels.some(l => l.startsWith(text));
+}"""
+
+
+def tab_to(page: Any, kind: str, text: str) -> None:
+    """Press Tab until the named control has focus; fail if it is not reachable."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_IS, [kind, text]):
+            return
+    raise AssertionError(f"{kind} '{text}' cannot be reached with Tab")
+
+
+def press_button(page: Any, name: str) -> None:
+    tab_to(page, "button", name)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def type_into(page: Any, label: str, text: str) -> None:
+    tab_to(page, "field", label)
+    page.keyboard.type(text)
+
+
+def test_first_application_with_the_keyboard_only(
+    world: World, open_page: Any, settings: Any, tmp_path: Path
+) -> None:
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    with time_machine.travel("2026-11-05 09:00 +0100"):
+        user = applicant_user_for_identity_number(
+            identity_number=compose_identity_number(date(1992, 8, 8), 986)
+        )
+        page = open_page(user)
+        page.goto("/my/")
+        press_button(page, "Ansök om ekonomiskt bistånd")
+        press_button(page, "Spara och fortsätt")  # household: living alone, no children
+
+        tab_to(page, "field", "Hyresrätt")
+        page.keyboard.press("Space")
+        type_into(page, "Hyra eller boendekostnad", "7000")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")  # and back again
+        assert page.evaluate(FOCUSED_IS, ["field", "Hyra eller boendekostnad"])
+        press_button(page, "Spara och fortsätt")
+
+        type_into(page, "Din lön efter skatt", "2500")
+        press_button(page, "Spara och fortsätt")
+        press_button(page, "Spara och fortsätt")  # assets
+        tab_to(page, "field", "Arbetslös och inskriven")
+        page.keyboard.press("Space")
+        type_into(page, "Berätta med dina egna ord", "Jag vill arbeta i butik.")
+        press_button(page, "Spara och fortsätt")
+        press_button(page, "Spara och fortsätt")  # other needs
+
+        document = tmp_path / "kontoutdrag.pdf"
+        document.write_bytes(pdf_bytes())
+        tab_to(page, "field", "Välj en fil")
+        with page.expect_file_chooser() as chooser:
+            page.keyboard.press("Space")
+        chooser.value.set_files(str(document))
+        press_button(page, "Ladda upp")
+        press_button(page, "Fortsätt")
+
+        tab_to(page, "field", "Jag har lämnat sanna")
+        page.keyboard.press("Space")
+        tab_to(page, "field", "Jag vet att uppgifterna")
+        page.keyboard.press("Space")
+        press_button(page, "Spara och fortsätt")
+        press_button(page, "Skicka ansökan")
+        assert page.get_by_text("Din ansökan är skickad.").is_visible()
+
+    application = Application.objects.get(applicant=user.person)
+    assert application.status == ApplicationStatus.RECEIVED
+    assert application.answers["housing"]["housing"] == "7000"
+    assert application.answers["work"]["support_barrier"] == "unemployed_registered"
+    assert application.attachments.get().original_name == "kontoutdrag.pdf"
