@@ -46,8 +46,8 @@ test-postgresql: install
 	fi
 
 lint: install
-	$(BIN)/ruff check src tests $(wildcard bench)
-	$(BIN)/ruff format --check src tests $(wildcard bench)
+	$(BIN)/ruff check src tests tools $(wildcard bench)
+	$(BIN)/ruff format --check src tests tools $(wildcard bench)
 	$(BIN)/lint-imports
 
 typecheck: install

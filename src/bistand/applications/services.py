@@ -135,9 +135,6 @@ def application_submit(
     *, application: Application, submission_key: uuid.UUID, acted_by: User
 ) -> Application:
     """Send the application once: a repeated key, a double click or a reload changes nothing."""
-    already = Application.objects.filter(submission_key=submission_key).first()
-    if already is not None:
-        return already
     try:
         with transaction.atomic():
             locked = Application.objects.select_for_update().get(pk=application.pk)
@@ -190,7 +187,16 @@ def _receive(application: Application) -> None:
     """The application reaches the municipality: into the applicant's case, or a new one."""
     application.status = ApplicationStatus.RECEIVED
     application.case = _case_for(application)
-    application.save()
+    application.save(
+        update_fields=[
+            "status",
+            "case",
+            "submission_key",
+            "submitted_at",
+            "partner_confirmed_at",
+            "updated_at",
+        ]
+    )
     transaction.on_commit(lambda: notify_something_new(person=application.applicant))
 
 

@@ -16,6 +16,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase as HttpResponse
@@ -146,6 +147,11 @@ def access_checked(
                 if obj is None:
                     log(granted=False)
                     raise Http404
+            if request.method == "POST":
+                # The log row and the view's writes commit together: one commit per request.
+                with transaction.atomic():
+                    log(granted=True)
+                    return view(request, obj, **kwargs)
             log(granted=True)
             return view(request, obj, **kwargs)
 

@@ -3,8 +3,21 @@
 
 from typing import Any
 
-from bistand.accounts.models import User
+from bistand.accounts.models import Role, User
 from bistand.audit.models import AccessAction, AccessLogEntry
+
+UNIT_BOUND_ROLES = frozenset({Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER})
+
+
+def _unit_ids(user: User) -> str:
+    """The actor's units as text, read once per request (kept on the user object)."""
+    if user.role not in UNIT_BOUND_ROLES or user.pk is None:
+        return ""
+    cached: str | None = getattr(user, "_log_unit_ids", None)
+    if cached is None:
+        cached = ", ".join(sorted(str(pk) for pk in user.units.values_list("pk", flat=True)))
+        user._log_unit_ids = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def access_log_record(
@@ -18,7 +31,7 @@ def access_log_record(
     path: str = "",
     changes: dict[str, Any] | None = None,
 ) -> AccessLogEntry:
-    units = ", ".join(sorted(str(unit.pk) for unit in user.units.all())) if user.pk else ""
+    units = _unit_ids(user)
     return AccessLogEntry.objects.create(
         actor_id=user.pk,
         actor_username=user.get_username(),

@@ -3,6 +3,7 @@
 
 import json
 
+from csp.decorators import csp_exempt
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -26,6 +27,7 @@ def _problem(status: int, code: str, message: str) -> JsonResponse:
     )
 
 
+@csp_exempt()  # JSON only: no document for a content-security policy to protect
 @csrf_exempt
 @require_POST
 @ratelimit(key="ip", rate=_rate, block=False)  # type: ignore[untyped-decorator]
