@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 import django
 
+UNUSABLE = "!"  # Django's mark for an unusable password: applicants log in with e-identification
+
 
 def main(count: int, out_path: str) -> None:
     django.setup()
@@ -61,7 +63,7 @@ def main(count: int, out_path: str) -> None:
     ]
     Person.objects.bulk_create(people, batch_size=2000)
     users = [
-        User(username=f"applicant-{p.pk}", role=Role.APPLICANT, person=p, password="!")
+        User(username=f"applicant-{p.pk}", role=Role.APPLICANT, person=p, password=UNUSABLE)
         for p in people
     ]
     User.objects.bulk_create(users, batch_size=2000)
