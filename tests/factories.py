@@ -4,6 +4,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from itertools import count
+from typing import Any
 
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -230,3 +231,15 @@ def world_create() -> World:
             acted_by=user_b,
         ),
     )
+
+
+def response_close(response: Any) -> None:
+    """Close a (file) response as the server would, without closing the test's DB connection."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)

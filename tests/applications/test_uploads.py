@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from bistand.applications.models import Attachment
-from tests.factories import World, client_for, pdf_bytes
+from tests.factories import World, client_for, pdf_bytes, response_close
 
 
 def _png() -> bytes:
@@ -84,4 +84,4 @@ def test_real_pdf_and_image_are_stored_outside_the_web_root_and_typed_by_content
         reverse("applications:attachment", kwargs={"attachment_id": attachment.pk})
     )
     assert b"".join(download.streaming_content) == PNG_1X1
-    download.close()
+    response_close(download)

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from bistand.audit.access import AccessPolicy, Audience, Subject
 from bistand.audit.models import AccessLogEntry
-from tests.factories import World, client_for
+from tests.factories import World, client_for, response_close
 
 # Views anyone may reach: no case data behind them. The admin has its own staff check and
 # registers no case-data model (tested in test_admin_shows_no_case_data).
@@ -148,7 +148,7 @@ def test_access_matrix_answers_200_or_404_and_logs_every_attempt(world: World) -
         user = getattr(world, role)
         before = AccessLogEntry.objects.count()
         response = clients[role].get(url)
-        response.close()
+        response_close(response)
         tried += 1
         denied += response.status_code == 404
         if response.status_code != expected:

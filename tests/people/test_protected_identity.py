@@ -10,7 +10,7 @@ from bistand.accounts.models import ProtectedIdentityGrant
 from bistand.audit.access import Subject
 from bistand.audit.models import AccessLogEntry
 from tests.audit.test_access_matrix import checked_routes, url_for
-from tests.factories import World, client_for
+from tests.factories import World, client_for, response_close
 
 SECRET_ADDRESS = "Hemligagatan 77"
 
@@ -47,7 +47,7 @@ def test_address_is_in_no_page_or_export_without_a_grant(world: World) -> None:
                 if response.streaming
                 else response.content.decode()
             )
-            response.close()
+            response_close(response)
             seen += response.status_code == 200
             assert SECRET_ADDRESS not in body, (user.role, url)
             assert world.protected_person.phone not in body, (user.role, url)
