@@ -20,6 +20,7 @@ from bistand.applications.models import (
 from bistand.applications.services import attachment_add
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open
+from bistand.decisions.models import Decision
 from bistand.labour.services import referral_create
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
 from bistand.people.identity_numbers import compose_identity_number
@@ -134,6 +135,8 @@ class World:
     sent_b: Application
     attachment_a: Attachment
     attachment_b: Attachment
+    decision_a: Decision
+    decision_b: Decision
 
 
 def pdf_bytes(pages: int = 1) -> bytes:
@@ -161,6 +164,21 @@ def application_make(
         municipality=municipality,
         month=month,
         status=status,
+    )
+
+
+def decision_for(application: Application, caseworker: User) -> Decision:
+    """A granted decision on the amounts applied for (none here: the norm alone)."""
+    from bistand.decisions.calculation_input import applied_amounts
+    from bistand.decisions.services import decision_make
+
+    return decision_make(
+        application=application,
+        approved=applied_amounts(application),
+        reasoning="",
+        approval_reason="",
+        reduction=None,
+        acted_by=caseworker,
     )
 
 
@@ -223,6 +241,8 @@ def world_create() -> World:
             original_name="hyra.pdf",
             acted_by=applicant,
         ),
+        decision_a=decision_for(sent_a, caseworker_a),
+        decision_b=decision_for(sent_b, caseworker_b),
         attachment_b=attachment_add(
             application=sent_b,
             content=pdf_bytes(),

@@ -88,14 +88,19 @@ def test_every_view_is_public_or_access_checked() -> None:
     assert unguarded == []
 
 
-def _subject_ids(world: World, subject: Subject, role: str) -> tuple[object, object]:
+def _subject_ids(world: World, subject: Subject, audience: Audience) -> tuple[object, object]:
     """(own, other): an object inside the allowed roles' scope and one outside it."""
     pairs = {
         Subject.CASE: (world.case_a, world.case_b),
         Subject.PERSON: (world.person_a, world.person_b),
         Subject.STAFF: (world.caseworker_a, world.caseworker_b),
-        Subject.APPLICATION: (world.draft_a, world.sent_b),
+        # An applicant works on their draft; staff see only sent applications.
+        Subject.APPLICATION: (
+            world.draft_a if audience == Audience.APPLICANT else world.sent_a,
+            world.sent_b,
+        ),
         Subject.ATTACHMENT: (world.attachment_a, world.attachment_b),
+        Subject.DECISION: (world.decision_a, world.decision_b),
     }
     own, other = pairs[subject]
     return own.pk, other.pk
@@ -115,6 +120,7 @@ KWARG = {
     Subject.STAFF: "user_id",
     Subject.APPLICATION: "application_id",
     Subject.ATTACHMENT: "attachment_id",
+    Subject.DECISION: "decision_id",
 }
 
 
@@ -127,7 +133,7 @@ def _attempts(world: World) -> Iterator[tuple[str, str, str, int, str, bool]]:
             if policy.subject is None:
                 yield role, url_for(route), "none", 200 if allowed else 404, "", allowed
                 continue
-            own, other = _subject_ids(world, policy.subject, role)
+            own, other = _subject_ids(world, policy.subject, policy.audience)
             yield (
                 role,
                 url_for(route, policy.subject, own),
@@ -184,7 +190,7 @@ def test_anonymous_and_unverified_staff_are_sent_to_login(world: World) -> None:
     unverified.force_login(world.caseworker_a)  # password only, no second factor
     for route in checked_routes():
         policy: AccessPolicy = route.callback.access_policy  # type: ignore[attr-defined]
-        own = _subject_ids(world, policy.subject, "")[0] if policy.subject else None
+        own = _subject_ids(world, policy.subject, policy.audience)[0] if policy.subject else None
         url = url_for(route, policy.subject, own)
         login = (
             "accounts:applicant-login"

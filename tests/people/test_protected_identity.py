@@ -1,10 +1,13 @@
 """A protected person's address never reaches a page or export of an ungranted staff member."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from bistand.accounts.models import ProtectedIdentityGrant
 from bistand.audit.access import Subject
@@ -15,6 +18,14 @@ from tests.factories import World, client_for, response_close
 SECRET_ADDRESS = "Hemligagatan 77"
 
 
+def rendered_text(response: HttpResponseBase) -> str:
+    """What a person would read: HTML or CSV as text, a PDF's extracted text."""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(raw)).pages)
+    return raw.decode(errors="replace")
+
+
 def _pages(world: World) -> list[str]:
     """Every gated URL from the resolver, pointed at the protected person and their case."""
     targets = {
@@ -23,6 +34,7 @@ def _pages(world: World) -> list[str]:
         Subject.STAFF: [world.caseworker_a.pk],
         Subject.APPLICATION: [world.sent_a.pk, world.draft_a.pk],
         Subject.ATTACHMENT: [world.attachment_a.pk],
+        Subject.DECISION: [world.decision_a.pk],
     }
     urls = []
     for route in checked_routes():
@@ -42,11 +54,7 @@ def test_address_is_in_no_page_or_export_without_a_grant(world: World) -> None:
         client = client_for(user)
         for url in _pages(world):
             response = client.get(url)
-            body = (
-                b"".join(response.streaming_content).decode(errors="replace")
-                if response.streaming
-                else response.content.decode()
-            )
+            body = rendered_text(response)
             response_close(response)
             seen += response.status_code == 200
             assert SECRET_ADDRESS not in body, (user.role, url)

@@ -41,6 +41,7 @@ from bistand.applications.uploads import UploadError, UploadErrorCode
 from bistand.applications.windows import months_open_for_application
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.conversations.selectors import unread_count
+from bistand.decisions.selectors import decision_queryset_visible
 
 UPLOAD_MESSAGES = {
     UploadErrorCode.EMPTY: gettext_lazy("The file is empty. Choose the file again."),
@@ -93,6 +94,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "can_start_first": not mine,
             "monthly_months": monthly_months,
             "unread": unread_count(user=user),
+            "decisions": decision_queryset_visible(user=user),
         },
     )
 

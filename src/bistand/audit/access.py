@@ -29,6 +29,7 @@ from bistand.applications.selectors import (
 from bistand.audit.models import AccessAction
 from bistand.audit.services import access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
+from bistand.decisions.selectors import decision_queryset_visible
 
 
 class AuthenticatedRequest(HttpRequest):
@@ -51,7 +52,7 @@ AUDIENCE_ROLES: dict[Audience, frozenset[str]] = {
     Audience.MANAGEMENT: frozenset({Role.UNIT_MANAGER}),
     Audience.AGGREGATES: frozenset({Role.ANALYST, Role.UNIT_MANAGER}),
     Audience.APPLICANT: frozenset({Role.APPLICANT}),
-    # Applications' documents (bank statements, rent): the applicant and the unit's caseworkers.
+    # Applications' documents and decisions: the applicant and the unit's caseworkers.
     Audience.DOCUMENTS: frozenset({Role.APPLICANT, Role.CASEWORKER, Role.UNIT_MANAGER}),
     # Handling of the economic-aid case itself (messages, decisions): not the labour-market coach.
     Audience.ECONOMIC_AID: frozenset({Role.CASEWORKER, Role.UNIT_MANAGER}),
@@ -64,6 +65,7 @@ class Subject(StrEnum):
     STAFF = "staff"
     APPLICATION = "application"
     ATTACHMENT = "attachment"
+    DECISION = "decision"
 
 
 SUBJECT_KWARG = {
@@ -72,6 +74,7 @@ SUBJECT_KWARG = {
     Subject.STAFF: "user_id",
     Subject.APPLICATION: "application_id",
     Subject.ATTACHMENT: "attachment_id",
+    Subject.DECISION: "decision_id",
 }
 
 
@@ -94,6 +97,7 @@ VISIBLE: dict[Subject, Callable[..., QuerySet[Any]]] = {
     Subject.STAFF: staff_visible,
     Subject.APPLICATION: application_queryset_visible,
     Subject.ATTACHMENT: attachment_queryset_visible,
+    Subject.DECISION: decision_queryset_visible,
 }
 
 

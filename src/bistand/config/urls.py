@@ -31,5 +31,6 @@ urlpatterns = [
     path("pre-calculation/", include("bistand.calculations.precalc_urls")),
     path("", include("bistand.applications.urls")),
     path("", include("bistand.conversations.urls")),
+    path("", include("bistand.decisions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,10 @@ class Municipality(models.Model):
         related_name="+",
         verbose_name=_("unit receiving e-applications"),
     )
+    decisions_need_second_signature = models.BooleanField(
+        _("decisions need a second signature by the unit manager"),
+        default=False,
+    )
     reapplication_opens_day = models.PositiveSmallIntegerField(
         _("monthly application opens (day of the month before)"),
         default=20,

@@ -87,9 +87,17 @@ class Law:
 
 
 @dataclass(frozen=True)
+class AppealTimeLimit:
+    weeks: int
+    provision: str
+    source: str
+
+
+@dataclass(frozen=True)
 class LegalReferences:
     laws: tuple[Law, ...]
     rules: dict[str, tuple[str, str]]  # rule → (old provision, new provision)
+    appeal: AppealTimeLimit
 
     def law_at(self, day: date) -> Law:
         for law in self.laws:
@@ -344,7 +352,7 @@ def _composition(path: Path) -> Dated[HouseholdComposition]:
 
 def _legal(path: Path) -> LegalReferences:
     data = load_yaml(path)
-    require_keys(path, "top level", data, {"description", "laws", "rules"})
+    require_keys(path, "top level", data, {"description", "laws", "rules", "appeal_time_limit"})
     laws = []
     for index, law in enumerate(data["laws"]):
         require_keys(path, f"laws[{index}]", law, {"code", "valid_from", "valid_until"})
@@ -362,7 +370,14 @@ def _legal(path: Path) -> LegalReferences:
     for name, entry in data["rules"].items():
         require_keys(path, f"rules.{name}", entry, {"old", "new"})
         rules[str(name)] = (_text(path, name, entry["old"]), _text(path, name, entry["new"]))
-    return LegalReferences(tuple(laws), rules)
+    limit = data["appeal_time_limit"]
+    require_keys(path, "appeal_time_limit", limit, {"weeks", "provision", "source"})
+    appeal = AppealTimeLimit(
+        int(limit["weeks"]),
+        _text(path, "provision", limit["provision"]),
+        _text(path, "source", limit["source"]),
+    )
+    return LegalReferences(tuple(laws), rules, appeal)
 
 
 def _municipal(path: Path) -> MunicipalGuidelines:

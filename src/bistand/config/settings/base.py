@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "bistand.calculations",
     "bistand.applications",
     "bistand.conversations",
+    "bistand.decisions",
 ]
 
 MIDDLEWARE = [

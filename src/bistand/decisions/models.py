@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Decisions on försörjningsstöd: per month, with the calculation, the reasoning and the law."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Outcome(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    PARTLY_GRANTED = "partly_granted", _("Partly granted")
+    REFUSED = "refused", _("Refused")
+
+
+class DecisionStatus(models.TextChoices):
+    AWAITING_SECOND_SIGNATURE = "awaiting_second_signature", _("Waiting for the second signature")
+    SIGNED = "signed", _("Decided")
+
+
+class Decision(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="decisions")
+    application = models.OneToOneField(
+        "applications.Application",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decision",
+    )
+    month = models.DateField(_("month"))
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    status = models.CharField(_("status"), max_length=30, choices=DecisionStatus.choices)
+    applied_amount = models.DecimalField(_("applied for (kr)"), max_digits=12, decimal_places=2)
+    granted_amount = models.DecimalField(_("granted (kr)"), max_digits=12, decimal_places=2)
+    calculation_input = models.JSONField(_("calculation input"))
+    calculation = models.JSONField(_("calculation"))
+    norm_year = models.PositiveSmallIntegerField(_("norm year"))
+    norm_status = models.CharField(_("status of the norm table"), max_length=20)
+    law = models.CharField(_("law"), max_length=40)
+    reasoning = models.TextField(_("individual assessment"), blank=True)
+    reduction_assessment = models.JSONField(_("assessment of the reduction"), null=True, blank=True)
+    decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("decided"))
+    second_signed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    second_signed_at = models.DateTimeField(_("second signature"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-month", "-decided_at"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} {self.month:%Y-%m}"
