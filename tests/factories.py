@@ -137,6 +137,8 @@ class World:
     attachment_b: Attachment
     decision_a: Decision
     decision_b: Decision
+    applicant_b: User
+    manager_b: User
 
 
 def pdf_bytes(pages: int = 1) -> bytes:
@@ -241,6 +243,8 @@ def world_create() -> World:
             original_name="hyra.pdf",
             acted_by=applicant,
         ),
+        applicant_b=user_b,
+        manager_b=user_create(role=Role.UNIT_MANAGER, units=[unit_b]),
         decision_a=decision_for(sent_a, caseworker_a),
         decision_b=decision_for(sent_b, caseworker_b),
         attachment_b=attachment_add(

@@ -5,12 +5,13 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Outcome(models.TextChoices):
-    GRANTED = "granted", _("Granted")
-    PARTLY_GRANTED = "partly_granted", _("Partly granted")
-    REFUSED = "refused", _("Refused")
+    GRANTED = "granted", pgettext_lazy("decision outcome", "Granted")
+    PARTLY_GRANTED = "partly_granted", pgettext_lazy("decision outcome", "Partly granted")
+    REFUSED = "refused", pgettext_lazy("decision outcome", "Refused")
 
 
 class DecisionStatus(models.TextChoices):
