@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from bistand.audit.access import AccessPolicy, Audience, Subject
+from bistand.audit.access import SUBJECT_KWARG, AccessPolicy, Audience, Subject
 from bistand.audit.models import AccessLogEntry
 from tests.factories import World, client_for, response_close
 
@@ -114,14 +114,7 @@ def url_for(route: Route, subject: Subject | None = None, pk: object = None) -> 
     return reverse(route.name, kwargs=kwargs)
 
 
-KWARG = {
-    Subject.CASE: "case_id",
-    Subject.PERSON: "person_id",
-    Subject.STAFF: "user_id",
-    Subject.APPLICATION: "application_id",
-    Subject.ATTACHMENT: "attachment_id",
-    Subject.DECISION: "decision_id",
-}
+KWARG = SUBJECT_KWARG  # the path parameter that names each kind of subject
 
 
 def _attempts(world: World) -> Iterator[tuple[str, str, str, int, str, bool]]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.categories import HousingType, SupportBarrier
 from bistand.applications.fields import AmountField
 from bistand.applications.models import AttachmentKind
-from bistand.forms_base import PlainForm
+from bistand.forms_base import PlainForm, children_formset
 from bistand.people.validators import identity_number_clean
 
 
@@ -63,19 +63,8 @@ class ChildForm(PlainForm):
         return identity_number_clean(self.cleaned_data["identity_number"]).digits
 
 
-MAX_CHILDREN = 12
-
-
 def child_formset(data: Any = None, *, initial: list[dict[str, Any]], extra: int = 0) -> Any:
-    """The children of the household; `extra` empty rows come from the 'Add a child' button."""
-    factory = forms.formset_factory(
-        ChildForm,
-        extra=min(extra, MAX_CHILDREN),
-        max_num=MAX_CHILDREN,
-        validate_max=True,
-        can_delete=True,
-    )
-    return factory(data, initial=initial, prefix="children")
+    return children_formset(ChildForm, data, initial=initial, extra=extra)
 
 
 class HousingForm(StepForm):

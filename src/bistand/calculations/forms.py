@@ -10,10 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.applications.forms import HousingForm, IncomesForm
-from bistand.forms_base import PlainForm
+from bistand.forms_base import PlainForm, children_formset
 from bistand.rules.parameters_loader import CHILD_MAX_AGE, default_rulebook
-
-MAX_CHILDREN = 12
 
 
 class PrecalcHouseholdForm(PlainForm):
@@ -67,14 +65,7 @@ class ChildAgeForm(PlainForm):
 
 
 def child_age_formset(data: Any = None, *, initial: list[dict[str, Any]], extra: int = 0) -> Any:
-    factory = forms.formset_factory(
-        ChildAgeForm,
-        extra=min(extra, MAX_CHILDREN),
-        max_num=MAX_CHILDREN,
-        validate_max=True,
-        can_delete=True,
-    )
-    return factory(data, initial=initial, prefix="children")
+    return children_formset(ChildAgeForm, data, initial=initial, extra=extra)
 
 
 class PrecalcCostsForm(HousingForm):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -284,60 +285,57 @@ def _fraction(path: Path, where: str, value: Any) -> Fraction:
         raise ParameterFileError(f"{path}: {where}: not a number: {value!r}") from error
 
 
-def _prisbasbelopp(path: Path) -> Dated[Prisbasbelopp]:
+def _dated_file(path: Path, keys: set[str], build: Callable[[str, dict[str, Any]], T]) -> Dated[T]:
+    """A file of values keyed by effective date, each entry with exactly `keys`."""
     data = load_yaml(path)
     require_keys(path, "top level", data, {"description", "metadata", "values"})
 
-    def build(start: str, entry: dict[str, Any]) -> Prisbasbelopp:
-        require_keys(path, start, entry, {"value", "source"})
-        return Prisbasbelopp(
-            _kronor(path, start, entry["value"]), _text(path, start, entry["source"])
-        )
+    def checked(start: str, entry: dict[str, Any]) -> T:
+        require_keys(path, start, entry, keys)
+        return build(start, entry)
 
-    return _dated(path, data["values"], build)
+    return _dated(path, data["values"], checked)
+
+
+def _prisbasbelopp(path: Path) -> Dated[Prisbasbelopp]:
+    return _dated_file(
+        path,
+        {"value", "source"},
+        lambda start, entry: Prisbasbelopp(
+            _kronor(path, start, entry["value"]), _text(path, start, entry["source"])
+        ),
+    )
 
 
 def _job_stimulus(path: Path) -> Dated[JobStimulus]:
-    data = load_yaml(path)
-    require_keys(path, "top level", data, {"description", "metadata", "values"})
-
-    def build(start: str, entry: dict[str, Any]) -> JobStimulus:
-        require_keys(
-            path, start, entry, {"disregard_rate", "qualifying_months", "max_months", "source"}
-        )
-        return JobStimulus(
+    keys = {"disregard_rate", "qualifying_months", "max_months", "source"}
+    return _dated_file(
+        path,
+        keys,
+        lambda start, entry: JobStimulus(
             _fraction(path, start, entry["disregard_rate"]),
             int(entry["qualifying_months"]),
             int(entry["max_months"]),
             _text(path, start, entry["source"]),
-        )
-
-    return _dated(path, data["values"], build)
+        ),
+    )
 
 
 def _youth(path: Path) -> Dated[YouthIncomeDisregard]:
-    data = load_yaml(path)
-    require_keys(path, "top level", data, {"description", "metadata", "values"})
-
-    def build(start: str, entry: dict[str, Any]) -> YouthIncomeDisregard:
-        require_keys(path, start, entry, {"age_limit", "annual_prisbasbelopp", "source"})
-        return YouthIncomeDisregard(
+    keys = {"age_limit", "annual_prisbasbelopp", "source"}
+    return _dated_file(
+        path,
+        keys,
+        lambda start, entry: YouthIncomeDisregard(
             int(entry["age_limit"]),
             _fraction(path, start, entry["annual_prisbasbelopp"]),
             _text(path, start, entry["source"]),
-        )
-
-    return _dated(path, data["values"], build)
+        ),
+    )
 
 
 def _composition(path: Path) -> Dated[HouseholdComposition]:
-    data = load_yaml(path)
-    require_keys(path, "top level", data, {"description", "metadata", "values"})
-
     def build(start: str, entry: dict[str, Any]) -> HouseholdComposition:
-        require_keys(
-            path, start, entry, {"adult_min_age", "school_youth_min_age", "child_max_age", "source"}
-        )
         if entry["child_max_age"] != CHILD_MAX_AGE:
             raise ParameterFileError(f"{path}: {start}: child_max_age must match the norm tables")
         return HouseholdComposition(
@@ -347,7 +345,8 @@ def _composition(path: Path) -> Dated[HouseholdComposition]:
             _text(path, start, entry["source"]),
         )
 
-    return _dated(path, data["values"], build)
+    keys = {"adult_min_age", "school_youth_min_age", "child_max_age", "source"}
+    return _dated_file(path, keys, build)
 
 
 def _legal(path: Path) -> LegalReferences:
