@@ -32,5 +32,6 @@ urlpatterns = [
     path("", include("bistand.applications.urls")),
     path("", include("bistand.conversations.urls")),
     path("", include("bistand.decisions.urls")),
+    path("", include("bistand.journals.urls")),
     path("admin/", admin.site.urls),
 ]

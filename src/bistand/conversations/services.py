@@ -9,6 +9,8 @@ from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.conversations.models import SecureMessage
 from bistand.integrations.notifications.services import notify_something_new
+from bistand.journals.models import EntryKind
+from bistand.journals.services import journal_entry_create
 
 
 @transaction.atomic
@@ -40,11 +42,19 @@ def secure_messages_mark_read(*, messages: list[SecureMessage], reader: User) ->
 
 @transaction.atomic
 def secure_message_file_to_journal(*, message: SecureMessage, filed_by: User) -> SecureMessage:
-    """Mark the message as part of the case's journal (the journal itself comes with casework)."""
+    """File the message as a signed entry in the case's journal."""
     if message.filed_to_journal_at is None:
         message.filed_to_journal_at = timezone.now()
         message.filed_by = filed_by
         message.save(update_fields=["filed_to_journal_at", "filed_by"])
+        journal_entry_create(
+            case=message.case,
+            text=message.body,
+            author=filed_by,
+            kind=EntryKind.MESSAGE,
+            sign=True,
+            source_message=message,
+        )
         access_log_write(
             user=filed_by,
             object_type="secure_message",

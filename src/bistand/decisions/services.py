@@ -18,6 +18,8 @@ from bistand.audit.services import access_log_write
 from bistand.decisions.calculation_input import applied_amounts, calculation_document
 from bistand.decisions.models import Decision, DecisionStatus, Outcome
 from bistand.integrations.notifications.services import notify_something_new
+from bistand.journals.models import EntryKind
+from bistand.journals.services import journal_entry_create
 from bistand.rules.cli import calculate_document
 from bistand.rules.parameters_loader import default_rulebook
 
@@ -185,6 +187,15 @@ def decision_make(
         object_id=decision.pk,
         before=None,
         after={"outcome": outcome, "granted": str(granted), "month": str(decision.month)},
+    )
+    journal_entry_create(
+        case=decision.case,
+        author=acted_by,
+        kind=EntryKind.DECISION,
+        sign=True,
+        source_decision=decision,
+        text=f"{decision.get_outcome_display()} {decision.month:%Y-%m}: {granted} kr "
+        f"({decision.law}, riksnorm {decision.norm_year}).\n{full_reasoning}".strip(),
     )
     if not needs_second:
         _decided(decision)

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "bistand.applications",
     "bistand.conversations",
     "bistand.decisions",
+    "bistand.journals",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bistand.forms_base import PlainForm
+
+
+class JournalEntryForm(PlainForm):
+    text = forms.CharField(
+        label=_("Journal entry"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class JournalActionForm(PlainForm):
+    entry_id = forms.UUIDField(widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Text"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 3})
+    )

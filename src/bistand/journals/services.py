@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writing the journal: drafts may change until signed; after that, only corrections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bistand.accounts.models import User
+from bistand.audit.services import access_log_write
+from bistand.cases.models import Case
+from bistand.journals.models import EntryKind, JournalEntry
+
+
+class JournalError(ValueError):
+    def __init__(self, code: str, message: Any) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(code)
+
+
+@transaction.atomic
+def journal_entry_create(
+    *,
+    case: Case,
+    text: str,
+    author: User,
+    kind: EntryKind = EntryKind.NOTE,
+    sign: bool = False,
+    **sources: Any,
+) -> JournalEntry:
+    if not text.strip():
+        raise JournalError("empty", _("Write the journal entry before you save it."))
+    entry = JournalEntry.objects.create(
+        case=case,
+        kind=kind,
+        text=text.strip(),
+        author=author,
+        signed_at=timezone.now() if sign else None,
+        **sources,
+    )
+    access_log_write(
+        user=author,
+        object_type="journal_entry",
+        object_id=entry.pk,
+        before=None,
+        after={"case": str(case.pk), "kind": kind, "signed": sign},
+    )
+    return entry
+
+
+@transaction.atomic
+def journal_entry_update(*, entry: JournalEntry, text: str, acted_by: User) -> JournalEntry:
+    entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.signed_at is not None:
+        raise JournalError(
+            "signed",
+            _("A signed journal entry cannot be changed. Write a correction entry instead."),
+        )
+    if entry.author_id != acted_by.pk:
+        raise JournalError("not_author", _("Only the author can change an unsigned entry."))
+    before = entry.text
+    entry.text = text.strip()
+    entry.save(update_fields=["text", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="journal_entry",
+        object_id=entry.pk,
+        before={"text": before},
+        after={"text": entry.text},
+    )
+    return entry
+
+
+@transaction.atomic
+def journal_entry_sign(*, entry: JournalEntry, acted_by: User) -> JournalEntry:
+    entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.signed_at is None:
+        if entry.author_id != acted_by.pk:
+            raise JournalError("not_author", _("Only the author can sign the entry."))
+        entry.signed_at = timezone.now()
+        entry.save(update_fields=["signed_at", "updated_at"])
+        access_log_write(
+            user=acted_by,
+            object_type="journal_entry",
+            object_id=entry.pk,
+            before={"signed": False},
+            after={"signed": True},
+        )
+    return entry
+
+
+def journal_correction_create(*, entry: JournalEntry, text: str, author: User) -> JournalEntry:
+    """A signed correction that follows the entry it corrects; the original stays as it was."""
+    return journal_entry_create(
+        case=entry.case,
+        text=text,
+        author=author,
+        kind=EntryKind.CORRECTION,
+        sign=True,
+        corrects=entry,
+    )

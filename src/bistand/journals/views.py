@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
+from bistand.cases.models import Case
+from bistand.journals.forms import JournalActionForm, JournalEntryForm
+from bistand.journals.services import (
+    JournalError,
+    journal_correction_create,
+    journal_entry_create,
+    journal_entry_sign,
+    journal_entry_update,
+)
+
+
+@access_checked(audience=Audience.ECONOMIC_AID, subject=Subject.CASE)
+def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
+    """Read the journal; write, edit and sign drafts; correct signed entries."""
+    form = JournalEntryForm()
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("action", "write")
+        try:
+            if action == "write":
+                form = JournalEntryForm(request.POST)
+                if form.is_valid():
+                    journal_entry_create(
+                        case=case,
+                        text=form.cleaned_data["text"],
+                        author=request.user,
+                        sign="sign" in request.POST,
+                    )
+                    messages.success(request, _("The journal entry is saved."))
+                    return redirect("journals:case", case_id=case.pk)
+            else:
+                acting = JournalActionForm(request.POST)
+                if not acting.is_valid():
+                    raise Http404
+                entry = case.journal.filter(pk=acting.cleaned_data["entry_id"]).first()
+                if entry is None:
+                    raise Http404
+                text = acting.cleaned_data["text"]
+                if action == "edit":
+                    journal_entry_update(entry=entry, text=text, acted_by=request.user)
+                elif action == "sign":
+                    journal_entry_sign(entry=entry, acted_by=request.user)
+                elif action == "correct":
+                    journal_correction_create(entry=entry, text=text, author=request.user)
+                messages.success(request, _("The journal is updated."))
+                return redirect("journals:case", case_id=case.pk)
+        except JournalError as problem:
+            error = problem.message
+    entries = case.journal.select_related("author", "corrects").order_by("created_at")
+    return render(
+        request,
+        "journals/case_journal.html",
+        {"case": case, "entries": entries, "form": form, "error": error},
+        status=400 if error else 200,
+    )
