@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("bistand.conversations.urls")),
     path("", include("bistand.decisions.urls")),
     path("", include("bistand.journals.urls")),
+    path("", include("bistand.investigations.urls")),
     path("admin/", admin.site.urls),
 ]

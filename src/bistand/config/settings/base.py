@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "bistand.conversations",
     "bistand.decisions",
     "bistand.journals",
+    "bistand.investigations",
 ]
 
 MIDDLEWARE = [
