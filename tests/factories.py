@@ -23,6 +23,8 @@ from bistand.cases.services import case_open
 from bistand.decisions.models import Decision
 from bistand.labour.services import referral_create
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
+from bistand.payments.models import PaymentRun
+from bistand.payments.services import payment_run_prepare
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person, ProtectedIdentity
 from bistand.people.services import person_create
@@ -139,6 +141,8 @@ class World:
     decision_b: Decision
     applicant_b: User
     manager_b: User
+    run_a: PaymentRun
+    run_b: PaymentRun
 
 
 def pdf_bytes(pages: int = 1) -> bytes:
@@ -184,6 +188,10 @@ def decision_for(application: Application, caseworker: User) -> Decision:
     )
 
 
+MUNICIPALITY_IBAN = "SE4550000000058398257466"
+PERSON_IBAN = "SE3550000000054910000003"
+
+
 def world_create() -> World:
     unit_a = unit_create(committee_name="Rinkeby-Kista stadsdelsnämnd")
     unit_b = unit_create(committee_name="Skärholmen stadsdelsnämnd")
@@ -215,7 +223,17 @@ def world_create() -> World:
     draft_a = application_make(
         person=person_a, case=None, month=date(2026, 2, 1), status=ApplicationStatus.DRAFT
     )
-    Municipality.objects.filter(pk=unit_a.committee.municipality_id).update(intake_unit=unit_a)
+    Municipality.objects.filter(pk=unit_a.committee.municipality_id).update(
+        intake_unit=unit_a, payment_iban=MUNICIPALITY_IBAN, payment_bic="ESSESESS"
+    )
+    Person.objects.filter(pk__in=[person_a.pk, person_b.pk]).update(iban=PERSON_IBAN)
+    decision_a, decision_b = decision_for(sent_a, caseworker_a), decision_for(sent_b, caseworker_b)
+    run_a = payment_run_prepare(
+        unit=unit_a, execution_date=date(2026, 1, 25), prepared_by=caseworker_a
+    )
+    run_b = payment_run_prepare(
+        unit=unit_b, execution_date=date(2026, 1, 25), prepared_by=caseworker_b
+    )
     return World(
         unit_a=unit_a,
         unit_b=unit_b,
@@ -245,8 +263,10 @@ def world_create() -> World:
         ),
         applicant_b=user_b,
         manager_b=user_create(role=Role.UNIT_MANAGER, units=[unit_b]),
-        decision_a=decision_for(sent_a, caseworker_a),
-        decision_b=decision_for(sent_b, caseworker_b),
+        decision_a=decision_a,
+        decision_b=decision_b,
+        run_a=run_a,
+        run_b=run_b,
         attachment_b=attachment_add(
             application=sent_b,
             content=pdf_bytes(),

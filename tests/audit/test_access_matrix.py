@@ -47,7 +47,7 @@ ALLOWED: dict[Audience, set[str]] = {
     Audience.ECONOMIC_AID: {"caseworker_a", "manager_a"},
 }
 # Path parameters that are not the subject: one valid value each.
-OTHER_KWARGS = {"step": "household"}
+OTHER_KWARGS = {"step": "household", "kind": "csv"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Route:
     name: str
     namespace: str
     callback: object
+    params: tuple[str, ...] = ()
 
 
 def _walk(patterns: list, namespace: str = "") -> Iterator[Route]:  # type: ignore[type-arg]
@@ -63,7 +64,12 @@ def _walk(patterns: list, namespace: str = "") -> Iterator[Route]:  # type: igno
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from _walk(entry.url_patterns, inner)
         elif isinstance(entry, URLPattern):
-            yield Route(f"{namespace}{entry.name or ''}", namespace.split(":")[0], entry.callback)
+            yield Route(
+                f"{namespace}{entry.name or ''}",
+                namespace.split(":")[0],
+                entry.callback,
+                tuple(entry.pattern.regex.groupindex),
+            )
 
 
 def all_routes() -> list[Route]:
@@ -101,14 +107,14 @@ def _subject_ids(world: World, subject: Subject, audience: Audience) -> tuple[ob
         ),
         Subject.ATTACHMENT: (world.attachment_a, world.attachment_b),
         Subject.DECISION: (world.decision_a, world.decision_b),
+        Subject.PAYMENT_RUN: (world.run_a, world.run_b),
     }
     own, other = pairs[subject]
     return own.pk, other.pk
 
 
 def url_for(route: Route, subject: Subject | None = None, pk: object = None) -> str:
-    names = route.callback.__wrapped__.__code__.co_varnames  # type: ignore[attr-defined]
-    kwargs = {name: value for name, value in OTHER_KWARGS.items() if name in names}
+    kwargs = {name: value for name, value in OTHER_KWARGS.items() if name in route.params}
     if subject is not None:
         kwargs[KWARG[subject]] = pk
     return reverse(route.name, kwargs=kwargs)

@@ -35,6 +35,7 @@ def _pages(world: World) -> list[str]:
         Subject.APPLICATION: [world.sent_a.pk, world.draft_a.pk],
         Subject.ATTACHMENT: [world.attachment_a.pk],
         Subject.DECISION: [world.decision_a.pk],
+        Subject.PAYMENT_RUN: [world.run_a.pk],
     }
     urls = []
     for route in checked_routes():

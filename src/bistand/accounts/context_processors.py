@@ -26,6 +26,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("conversations:mine"), "label": _("Messages")})
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:list"), "label": _("Cases")})
+    if role in {Role.CASEWORKER, Role.UNIT_MANAGER}:
+        items.append({"url": reverse("payments:index"), "label": _("Payments")})
     if role == Role.UNIT_MANAGER:
         items.append({"url": reverse("audit:index"), "label": _("Access log")})
     if role in {Role.ANALYST, Role.UNIT_MANAGER}:

@@ -30,6 +30,7 @@ from bistand.audit.models import AccessAction
 from bistand.audit.services import access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
 from bistand.decisions.selectors import decision_queryset_visible
+from bistand.payments.selectors import payment_run_queryset_visible
 
 
 class AuthenticatedRequest(HttpRequest):
@@ -66,6 +67,7 @@ class Subject(StrEnum):
     APPLICATION = "application"
     ATTACHMENT = "attachment"
     DECISION = "decision"
+    PAYMENT_RUN = "payment_run"
 
 
 SUBJECT_KWARG = {
@@ -75,6 +77,7 @@ SUBJECT_KWARG = {
     Subject.APPLICATION: "application_id",
     Subject.ATTACHMENT: "attachment_id",
     Subject.DECISION: "decision_id",
+    Subject.PAYMENT_RUN: "run_id",
 }
 
 
@@ -98,6 +101,7 @@ VISIBLE: dict[Subject, Callable[..., QuerySet[Any]]] = {
     Subject.APPLICATION: application_queryset_visible,
     Subject.ATTACHMENT: attachment_queryset_visible,
     Subject.DECISION: decision_queryset_visible,
+    Subject.PAYMENT_RUN: payment_run_queryset_visible,
 }
 
 

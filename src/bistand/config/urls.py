@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("bistand.decisions.urls")),
     path("", include("bistand.journals.urls")),
     path("", include("bistand.investigations.urls")),
+    path("", include("bistand.payments.urls")),
     path("admin/", admin.site.urls),
 ]

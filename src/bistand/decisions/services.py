@@ -227,6 +227,12 @@ def decision_sign(*, decision: Decision, acted_by: User) -> Decision:
 
 
 def _decided(decision: Decision) -> None:
+    from bistand.payments.services import PaymentError, payment_order_create
+
+    try:
+        payment_order_create(decision=decision, acted_by=decision.decided_by)
+    except PaymentError as error:
+        raise DecisionError(error.code, error.message) from error
     application = decision.application
     if application is not None:
         application.status = ApplicationStatus.DECIDED

@@ -21,6 +21,8 @@ from bistand.people.models import Person, ProtectedIdentity
 from bistand.people.services import person_create
 
 DEMO_MUNICIPALITY_CODE = "9999"
+DEMO_MUNICIPALITY_IBAN = "SE4550000000058398257466"  # example accounts with valid check digits
+DEMO_PERSON_IBAN = "SE3550000000054910000003"
 DEMO_PASSWORD = "demo-Bistand-2026"  # noqa: S105 - local demo only, listed in README
 DISTRICTS = [("Rinkeby-Kista", "rinkeby"), ("Skärholmen", "skarholmen"), ("Älvsjö", "alvsjo")]
 
@@ -162,7 +164,11 @@ def demo_data_load(*, today: date) -> bool:
     if Municipality.objects.filter(code=DEMO_MUNICIPALITY_CODE).exists():
         return False
     municipality = Municipality.objects.create(
-        code=DEMO_MUNICIPALITY_CODE, name="Demostad", guidelines="stockholm"
+        code=DEMO_MUNICIPALITY_CODE,
+        name="Demostad",
+        guidelines="stockholm",
+        payment_iban=DEMO_MUNICIPALITY_IBAN,
+        payment_bic="ESSESESS",
     )
     caseworkers: dict[str, User] = {}
     aid_units: dict[str, Unit] = {}
@@ -218,6 +224,9 @@ def demo_data_load(*, today: date) -> bool:
                 protected_identity=member.protected,
                 acted_by=acted_by,
             )
+            if member.relation != Relation.CHILD:
+                person.iban = DEMO_PERSON_IBAN
+                person.save(update_fields=["iban"])
             household.append((person, member.relation))
         case = case_open(
             unit=aid_units[district], household=household, opened_on=today, acted_by=acted_by

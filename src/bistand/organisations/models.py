@@ -24,6 +24,10 @@ class Municipality(models.Model):
         related_name="+",
         verbose_name=_("unit receiving e-applications"),
     )
+    payment_iban = models.CharField(
+        _("the municipality's account (IBAN)"), max_length=34, blank=True
+    )
+    payment_bic = models.CharField(_("the municipality's bank (BIC)"), max_length=11, blank=True)
     decisions_need_second_signature = models.BooleanField(
         _("decisions need a second signature by the unit manager"),
         default=False,

@@ -48,6 +48,7 @@ class Person(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    iban = models.CharField(_("bank account for payments (IBAN)"), max_length=34, blank=True)
     protected_identity = models.CharField(
         _("protected identity"),
         max_length=30,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bistand.decisions",
     "bistand.journals",
     "bistand.investigations",
+    "bistand.payments",
 ]
 
 MIDDLEWARE = [
