@@ -27,6 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:list"), "label": _("Cases")})
     if role in {Role.CASEWORKER, Role.UNIT_MANAGER}:
+        items.append({"url": reverse("cases:queue"), "label": _("Reception queue")})
         items.append({"url": reverse("payments:index"), "label": _("Payments")})
     if role == Role.UNIT_MANAGER:
         items.append({"url": reverse("audit:index"), "label": _("Access log")})

@@ -63,6 +63,8 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
     partner_confirmed_at = models.DateTimeField(_("partner confirmed"), null=True, blank=True)
     completion_due = models.DateField(_("complete by"), null=True, blank=True)
+    completion_requested_on = models.DateField(_("completion requested"), null=True, blank=True)
+    completion_received_on = models.DateField(_("completion received"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

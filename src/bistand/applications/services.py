@@ -237,3 +237,48 @@ def _child_person(child: dict[str, Any]) -> Person:
         last_name="",
         gender=Gender.WOMAN if parsed.is_female else Gender.MAN,
     )
+
+
+@transaction.atomic
+def application_completion_request(
+    *, application: Application, due: date, acted_by: User
+) -> Application:
+    """Ask the applicant to complete the application by `due`; the clock pauses meanwhile."""
+    application.status = ApplicationStatus.NEEDS_COMPLETION
+    application.completion_due = due
+    application.completion_requested_on = timezone.localdate()
+    application.completion_received_on = None
+    application.save(
+        update_fields=[
+            "status",
+            "completion_due",
+            "completion_requested_on",
+            "completion_received_on",
+            "updated_at",
+        ]
+    )
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=application.pk,
+        before=None,
+        after={"status": application.status, "due": due.isoformat()},
+    )
+    applicant = application.applicant
+    transaction.on_commit(lambda: notify_something_new(person=applicant))
+    return application
+
+
+@transaction.atomic
+def application_completion_received(*, application: Application, acted_by: User) -> Application:
+    application.status = ApplicationStatus.RECEIVED
+    application.completion_received_on = timezone.localdate()
+    application.save(update_fields=["status", "completion_received_on", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=application.pk,
+        before={"status": ApplicationStatus.NEEDS_COMPLETION},
+        after={"status": application.status},
+    )
+    return application

@@ -26,6 +26,7 @@ class Case(models.Model):
     )
     opened_on = models.DateField(_("opened"))
     closed_on = models.DateField(_("closed"), null=True, blank=True)
+    first_visit_on = models.DateField(_("first reception visit"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -41,3 +41,18 @@ def case_open(
         },
     )
     return case
+
+
+@transaction.atomic
+def case_first_visit_record(*, case: Case, day: date, acted_by: User) -> Case:
+    before = case.first_visit_on
+    case.first_visit_on = day
+    case.save(update_fields=["first_visit_on", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="case",
+        object_id=case.pk,
+        before={"first_visit_on": str(before) if before else None},
+        after={"first_visit_on": day.isoformat()},
+    )
+    return case

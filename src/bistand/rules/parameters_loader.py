@@ -20,11 +20,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from bistand.rules.clocks import DAYS, HOURS, WORKING_DAYS, TimeTarget
 from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
 ORE_PER_KRONA = 100
 NORM_STATUSES = frozenset({"official", "municipal-copy", "secondary", "derived"})
+TIME_UNITS = (DAYS, WORKING_DAYS, HOURS)
 CHILD_MAX_AGE = 20  # the norm tables' age axis: 0..20 (checked against household_composition.yaml)
 T = TypeVar("T")
 
@@ -135,6 +137,13 @@ class MunicipalOption:
 
 
 @dataclass(frozen=True)
+class TimeTargets:
+    targets: dict[str, TimeTarget]
+    source: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class MunicipalGuidelines:
     key: str
     description: str
@@ -142,6 +151,7 @@ class MunicipalGuidelines:
     higher_child_norm: Dated[ChildNormSupplement]
     housing_cost_caps: Dated[HousingCostCaps]
     repayable_advance_model: Dated[MunicipalOption]
+    time_targets: Dated[TimeTargets]
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,7 @@ class Rulebook:
     youth_income_disregard: Dated[YouthIncomeDisregard]
     legal: LegalReferences
     composition: Dated[HouseholdComposition]
+    working_day_eves: Dated[tuple[str, ...]]
     municipalities: dict[str, MunicipalGuidelines] = field(default_factory=dict)
 
 
@@ -391,6 +402,7 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             "higher_child_norm",
             "housing_cost_caps",
             "repayable_advance_model",
+            "time_targets",
         },
     )
 
@@ -419,7 +431,28 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             bool(entry["enabled"]), _text(path, start, entry["source"]), bool(entry["verified"])
         )
 
-    for section in ("higher_child_norm", "housing_cost_caps", "repayable_advance_model"):
+    def targets(start: str, entry: dict[str, Any]) -> TimeTargets:
+        names = set(entry) - {"source", "verified"}
+        require_keys(path, start, entry, names | {"source", "verified"})
+        parsed = {}
+        for name in sorted(names):
+            target = entry[name]
+            require_keys(path, f"{start}.{name}", target, {"amount", "unit", "enabled"})
+            if target["unit"] not in TIME_UNITS:
+                raise ParameterFileError(
+                    f"{path}: {start}.{name}: unit must be one of {TIME_UNITS}"
+                )
+            parsed[name] = TimeTarget(
+                name, int(target["amount"]), target["unit"], bool(target["enabled"])
+            )
+        return TimeTargets(parsed, _text(path, start, entry["source"]), bool(entry["verified"]))
+
+    for section in (
+        "higher_child_norm",
+        "housing_cost_caps",
+        "repayable_advance_model",
+        "time_targets",
+    ):
         require_keys(path, section, data[section], {"values"})
     return MunicipalGuidelines(
         key=_text(path, "municipality", data["municipality"]),
@@ -428,6 +461,7 @@ def _municipal(path: Path) -> MunicipalGuidelines:
         higher_child_norm=_dated(path, data["higher_child_norm"]["values"], child),
         housing_cost_caps=_dated(path, data["housing_cost_caps"]["values"], caps),
         repayable_advance_model=_dated(path, data["repayable_advance_model"]["values"], option),
+        time_targets=_dated(path, data["time_targets"]["values"], targets),
     )
 
 
@@ -445,6 +479,11 @@ def load_rulebook(root: Path = PARAMETERS_DIR) -> Rulebook:
         youth_income_disregard=_youth(root / "youth_income_disregard.yaml"),
         legal=_legal(root / "legal_references.yaml"),
         composition=_composition(root / "household_composition.yaml"),
+        working_day_eves=_dated_file(
+            root / "working_days.yaml",
+            {"eves_as_holidays", "source"},
+            lambda start, entry: tuple(str(eve) for eve in entry["eves_as_holidays"]),
+        ),
         municipalities=municipalities,
     )
 
