@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.fields import AmountField
 from bistand.applications.forms import INCOME_FIELDS, HousingForm, NeedsForm
 from bistand.decisions.calculation_input import AMOUNT_FIELDS
+from bistand.decisions.models import RepaymentGround
 from bistand.forms_base import PlainForm
 
 REDUCTION_GROUNDS = [
@@ -51,6 +52,17 @@ class DecisionForm(PlainForm):
         label=_("The person was heard on (YYYY-MM-DD)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    repayment_ground = forms.ChoiceField(
+        label=_("On condition of repayment: ground (SoL 33 kap.)"),
+        required=False,
+        choices=[("", _("No repayment condition")), *RepaymentGround.choices],
+    )
+    repayment_capacity = forms.CharField(
+        label=_("Assessment: will the person have room to repay?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, applied: dict[str, Decimal], **kwargs: Any) -> None:

@@ -31,6 +31,7 @@ def letter_context(decision: Decision) -> dict[str, Any]:
         "committee": committee,
         "legal_basis": [legal.cite(rule, month) for rule in rules],
         "appeal_provision": legal.cite("appeal", month),
+        "repayment_provision": legal.cite("recovery_conditional_aid", month),
         "appeal_weeks": legal.appeal.weeks,
         "appeal_deadline_provision": legal.appeal.provision,
         "warnings": decision.calculation.get("warnings", []),

@@ -14,6 +14,24 @@ class Outcome(models.TextChoices):
     REFUSED = "refused", pgettext_lazy("decision outcome", "Refused")
 
 
+class RepaymentGround(models.TextChoices):
+    """Grounds on which aid may be given on condition of repayment (SoL 33 kap. 2-3 §§,
+    9 kap. 2 § before 2025-07). The advance while waiting for establishment allowance (the
+    'Vansbro model') is a municipal option."""
+
+    ADVANCE_ON_BENEFIT = "advance_on_benefit", _("Advance on a benefit that is coming")
+    ADVANCE_ESTABLISHMENT_ALLOWANCE = (
+        "advance_establishment_allowance",
+        _("Advance while waiting for establishment allowance"),
+    )
+    LABOUR_CONFLICT = "labour_conflict", _("Labour conflict")
+    ASSETS_NOT_AVAILABLE = "assets_not_available", _("Assets the person cannot use yet")
+    BEYOND_ENTITLEMENT = (
+        "beyond_entitlement",
+        _("Aid beyond the entitlement, on condition of repayment"),
+    )
+
+
 class DecisionStatus(models.TextChoices):
     AWAITING_SECOND_SIGNATURE = "awaiting_second_signature", _("Waiting for the second signature")
     SIGNED = "signed", _("Decided")
@@ -41,6 +59,10 @@ class Decision(models.Model):
     law = models.CharField(_("law"), max_length=40)
     reasoning = models.TextField(_("individual assessment"), blank=True)
     reduction_assessment = models.JSONField(_("assessment of the reduction"), null=True, blank=True)
+    repayment_ground = models.CharField(
+        _("repayment condition: ground"), max_length=40, choices=RepaymentGround.choices, blank=True
+    )
+    repayment_capacity = models.TextField(_("assessment of the room to repay"), blank=True)
     decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("decided"))
     second_signed_by = models.ForeignKey(

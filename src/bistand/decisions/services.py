@@ -16,7 +16,7 @@ from bistand.accounts.models import Role, User
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.audit.services import access_log_write
 from bistand.decisions.calculation_input import applied_amounts, calculation_document
-from bistand.decisions.models import Decision, DecisionStatus, Outcome
+from bistand.decisions.models import Decision, DecisionStatus, Outcome, RepaymentGround
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
@@ -44,6 +44,15 @@ class Reduction:
     person_heard_on: date | None
 
 
+@dataclass(frozen=True)
+class Repayment:
+    """Aid on condition of repayment: only with its ground, stated in the decision, and after
+    checking that the person will have room to repay."""
+
+    ground: str
+    capacity_assessment: str
+
+
 def calculate(
     *, application: Application, amounts: dict[str, Decimal], reduction: Reduction | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -68,6 +77,32 @@ def calculate(
         adjustments=adjustments,
     )
     return document, calculate_document(document)
+
+
+def _check_repayment(repayment: Repayment | None, municipality: Any, month: date) -> None:
+    if repayment is None:
+        return
+    if repayment.ground not in RepaymentGround.values:
+        raise DecisionError(
+            "repayment_ground_required",
+            _("A repayment condition needs its legal ground, stated in the decision."),
+        )
+    if not repayment.capacity_assessment.strip():
+        raise DecisionError(
+            "repayment_capacity_required",
+            _("A repayment condition needs your assessment that the person can repay."),
+        )
+    if repayment.ground == RepaymentGround.ADVANCE_ESTABLISHMENT_ALLOWANCE:
+        guidelines = default_rulebook().municipalities.get(municipality.guidelines or "")
+        option = guidelines.repayable_advance_model.at(month) if guidelines else None
+        if option is None or not option.enabled:
+            raise DecisionError(
+                "advance_model_off",
+                _(
+                    "This municipality does not give advances while waiting for establishment "
+                    "allowance."
+                ),
+            )
 
 
 def _check(
@@ -121,6 +156,7 @@ def decision_make(
     approval_reason: str,
     reduction: Reduction | None,
     acted_by: User,
+    repayment: Repayment | None = None,
 ) -> Decision:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in {
@@ -150,6 +186,7 @@ def decision_make(
         approval_reason=approval_reason,
     )
     municipality = application.case.unit.committee.municipality
+    _check_repayment(repayment, municipality, application.month)
     needs_second = municipality.decisions_need_second_signature
     full_reasoning = "\n\n".join(
         part for part in (reasoning.strip(), approval_reason.strip()) if part
@@ -178,6 +215,8 @@ def decision_make(
             if reduction.person_heard_on
             else None,
         },
+        repayment_ground=repayment.ground if repayment else "",
+        repayment_capacity=repayment.capacity_assessment.strip() if repayment else "",
         decided_by=acted_by,
         decided_at=timezone.now(),
     )
@@ -233,6 +272,10 @@ def _decided(decision: Decision) -> None:
         payment_order_create(decision=decision, acted_by=decision.decided_by)
     except PaymentError as error:
         raise DecisionError(error.code, error.message) from error
+    if decision.repayment_ground and decision.granted_amount > 0:
+        from bistand.recoveries.services import receivable_for_conditional_aid
+
+        receivable_for_conditional_aid(decision=decision, acted_by=decision.decided_by)
     application = decision.application
     if application is not None:
         application.status = ApplicationStatus.DECIDED

@@ -101,6 +101,7 @@ class LegalReferences:
     laws: tuple[Law, ...]
     rules: dict[str, tuple[str, str]]  # rule → (old provision, new provision)
     appeal: AppealTimeLimit
+    recovery_years: int
 
     def law_at(self, day: date) -> Law:
         for law in self.laws:
@@ -362,7 +363,12 @@ def _composition(path: Path) -> Dated[HouseholdComposition]:
 
 def _legal(path: Path) -> LegalReferences:
     data = load_yaml(path)
-    require_keys(path, "top level", data, {"description", "laws", "rules", "appeal_time_limit"})
+    require_keys(
+        path,
+        "top level",
+        data,
+        {"description", "laws", "rules", "appeal_time_limit", "recovery_time_limit"},
+    )
     laws = []
     for index, law in enumerate(data["laws"]):
         require_keys(path, f"laws[{index}]", law, {"code", "valid_from", "valid_until"})
@@ -387,7 +393,9 @@ def _legal(path: Path) -> LegalReferences:
         _text(path, "provision", limit["provision"]),
         _text(path, "source", limit["source"]),
     )
-    return LegalReferences(tuple(laws), rules, appeal)
+    recovery = data["recovery_time_limit"]
+    require_keys(path, "recovery_time_limit", recovery, {"years", "source"})
+    return LegalReferences(tuple(laws), rules, appeal, int(recovery["years"]))
 
 
 def _municipal(path: Path) -> MunicipalGuidelines:

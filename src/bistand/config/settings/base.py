@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "bistand.journals",
     "bistand.investigations",
     "bistand.payments",
+    "bistand.recoveries",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RecoveriesConfig(AppConfig):
+    name = "bistand.recoveries"
+    verbose_name = "Repayment and recovery"
