@@ -172,3 +172,61 @@ def test_second_signature_by_the_unit_manager_where_required(world: World) -> No
     assert decision.status == DecisionStatus.SIGNED
     assert decision.second_signed_by == manager_b
     assert applicant.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_refusal_for_not_standing_at_the_labour_markets_disposal(world: World) -> None:
+    from bistand.decisions.models import RefusalGround
+
+    application = _application(world, date(2026, 3, 1))
+    approved = applied_amounts(application)
+    arguments = {
+        "application": application,
+        "approved": approved,
+        "approval_reason": "",
+        "reduction": None,
+        "acted_by": world.caseworker_b,
+        "refusal_ground": RefusalGround.NOT_AT_LABOUR_MARKET_DISPOSAL,
+    }
+    with pytest.raises(DecisionError) as error:
+        decision_make(reasoning="", **arguments)
+    assert error.value.code == "reasoning_required"
+    decision = decision_make(
+        reasoning="Har avböjt anvisade insatser utan godtagbart skäl.", **arguments
+    )
+    assert decision.outcome == Outcome.REFUSED
+    assert decision.granted_amount == 0
+    assert not hasattr(decision, "payment_order") or decision.payment_order is None
+    page = (
+        client_for(world.applicant_b)
+        .get(reverse("decisions:detail", kwargs={"decision_id": decision.pk}))
+        .content.decode()
+    )
+    assert "12 kap. 3 § SoL (2025:400)" in page
+
+
+@pytest.mark.django_db
+def test_the_decide_page_passes_repayment_and_refusal_on(world: World) -> None:
+    application = _application(world, date(2026, 5, 1))
+    url = reverse("decisions:decide", kwargs={"application_id": application.pk})
+    client = client_for(world.caseworker_b)
+    response = client.post(
+        url, {"decide": "1", "repayment_ground": "advance_on_benefit", "amount_housing": "7000"}
+    )
+    assert (
+        "utrymme att betala tillbaka" in response.content.decode()
+        or "kan betala tillbaka" in response.content.decode()
+    )
+    response = client.post(
+        url,
+        {
+            "decide": "1",
+            "amount_housing": "7000",
+            "refusal_ground": "not_at_labour_market_disposal",
+            "reasoning": "Avböjer att stå till arbetsmarknadens förfogande.",
+        },
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.decision.refusal_ground == "not_at_labour_market_disposal"
+    assert application.decision.granted_amount == 0

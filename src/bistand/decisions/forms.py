@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.fields import AmountField
 from bistand.applications.forms import INCOME_FIELDS, HousingForm, NeedsForm
 from bistand.decisions.calculation_input import AMOUNT_FIELDS
-from bistand.decisions.models import RepaymentGround
+from bistand.decisions.models import RefusalGround, RepaymentGround
 from bistand.forms_base import PlainForm
 
 REDUCTION_GROUNDS = [
@@ -54,6 +54,11 @@ class DecisionForm(PlainForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
+    refusal_ground = forms.ChoiceField(
+        label=_("Refuse the month on a ground outside the calculation"),
+        required=False,
+        choices=[("", _("No such ground")), *RefusalGround.choices],
+    )
     repayment_ground = forms.ChoiceField(
         label=_("On condition of repayment: ground (SoL 33 kap.)"),
         required=False,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 
 from bistand.calculations.line_labels import LINE_LABELS
-from bistand.decisions.models import Decision
+from bistand.decisions.models import Decision, RefusalGround
 from bistand.rules.parameters_loader import default_rulebook
 
 
@@ -20,6 +20,8 @@ def letter_context(decision: Decision) -> dict[str, Any]:
     rules = ["economic_aid_right", "norm_and_reasonable_costs"]
     if decision.reduction_assessment:
         rules.append("refusal_or_reduction")
+    if decision.refusal_ground == RefusalGround.NOT_AT_LABOUR_MARKET_DISPOSAL:
+        rules.append("stand_at_labour_market")
     lines = [
         {**line, "label": _(LINE_LABELS[line["code"]])}
         for line in decision.calculation.get("lines", [])

@@ -32,6 +32,15 @@ class RepaymentGround(models.TextChoices):
     )
 
 
+class RefusalGround(models.TextChoices):
+    """A refusal of the whole month on a ground outside the calculation, after assessment."""
+
+    NOT_AT_LABOUR_MARKET_DISPOSAL = (
+        "not_at_labour_market_disposal",
+        _("Not at the labour market's disposal without acceptable reason (12 kap. 3 § SoL)"),
+    )
+
+
 class DecisionStatus(models.TextChoices):
     AWAITING_SECOND_SIGNATURE = "awaiting_second_signature", _("Waiting for the second signature")
     SIGNED = "signed", _("Decided")
@@ -59,6 +68,9 @@ class Decision(models.Model):
     law = models.CharField(_("law"), max_length=40)
     reasoning = models.TextField(_("individual assessment"), blank=True)
     reduction_assessment = models.JSONField(_("assessment of the reduction"), null=True, blank=True)
+    refusal_ground = models.CharField(
+        _("ground for refusal"), max_length=40, choices=RefusalGround.choices, blank=True
+    )
     repayment_ground = models.CharField(
         _("repayment condition: ground"), max_length=40, choices=RepaymentGround.choices, blank=True
     )

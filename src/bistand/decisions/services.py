@@ -16,7 +16,13 @@ from bistand.accounts.models import Role, User
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.audit.services import access_log_write
 from bistand.decisions.calculation_input import applied_amounts, calculation_document
-from bistand.decisions.models import Decision, DecisionStatus, Outcome, RepaymentGround
+from bistand.decisions.models import (
+    Decision,
+    DecisionStatus,
+    Outcome,
+    RefusalGround,
+    RepaymentGround,
+)
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
@@ -157,6 +163,7 @@ def decision_make(
     reduction: Reduction | None,
     acted_by: User,
     repayment: Repayment | None = None,
+    refusal_ground: str = "",
 ) -> Decision:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status not in {
@@ -170,6 +177,10 @@ def decision_make(
     _input_applied, result_applied = calculate(application=application, amounts=applied)
     document, result = calculate(application=application, amounts=approved, reduction=reduction)
     granted, asked = Decimal(result["entitlement"]), Decimal(result_applied["entitlement"])
+    if refusal_ground:
+        if refusal_ground not in RefusalGround.values:
+            raise DecisionError("refusal_ground_unknown", _("Choose a ground for the refusal."))
+        granted = Decimal(0)  # refused on that ground, whatever the calculation shows
     outcome = (
         Outcome.REFUSED
         if granted <= 0
@@ -215,6 +226,7 @@ def decision_make(
             if reduction.person_heard_on
             else None,
         },
+        refusal_ground=refusal_ground,
         repayment_ground=repayment.ground if repayment else "",
         repayment_capacity=repayment.capacity_assessment.strip() if repayment else "",
         decided_by=acted_by,

@@ -14,6 +14,7 @@ from bistand.decisions.models import Decision, DecisionStatus
 from bistand.decisions.services import (
     DecisionError,
     Reduction,
+    Repayment,
     calculate,
     decision_make,
     decision_sign,
@@ -40,6 +41,12 @@ def application_decide(
         )
         try:
             if "decide" in request.POST:
+                repayment = None
+                if data["repayment_ground"] or data["repayment_capacity"].strip():
+                    repayment = Repayment(
+                        ground=data["repayment_ground"],
+                        capacity_assessment=data["repayment_capacity"],
+                    )
                 decision = decision_make(
                     application=application,
                     approved=form.approved(),
@@ -47,6 +54,8 @@ def application_decide(
                     approval_reason=data["approval_reason"],
                     reduction=reduction,
                     acted_by=request.user,
+                    repayment=repayment,
+                    refusal_ground=data["refusal_ground"],
                 )
                 messages.success(request, _("The decision is made."))
                 return redirect("decisions:detail", decision_id=decision.pk)
