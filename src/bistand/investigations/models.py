@@ -44,3 +44,92 @@ class HomeVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.consent_asked_on}"
+
+
+class WorkCapacity(models.TextChoices):
+    FULL = "full", _("Full work capacity")
+    PARTLY_REDUCED = "partly_reduced", _("Partly reduced work capacity")
+    # xgettext:no-python-format
+    UNDER_25 = "under_25", _("Under 25 % or long-term inability to work")
+    NONE = "none", _("No work capacity")
+
+
+class Investigation(models.Model):
+    """The structured investigation of a case (SoL 14 kap. 2 §): one record, kept up to date."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.PROTECT, related_name="investigation"
+    )
+    household = models.TextField(_("household"), blank=True)
+    housing = models.TextField(_("housing"), blank=True)
+    incomes = models.TextField(_("incomes"), blank=True)
+    assets = models.TextField(_("assets"), blank=True)
+    other_needs = models.TextField(_("other needs found"), blank=True)
+    other_needs_committee = models.ForeignKey(
+        "organisations.Committee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("other needs referred to"),
+    )
+    other_needs_referred_on = models.DateField(_("referred on"), null=True, blank=True)
+    updated_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("investigation")
+        verbose_name_plural = _("investigations")
+
+    def __str__(self) -> str:
+        return str(self.case_id)
+
+
+class InvestigatedAdult(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    investigation = models.ForeignKey(
+        Investigation, on_delete=models.CASCADE, related_name="adults"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    support_barrier = models.CharField(_("support barrier"), max_length=40, blank=True)
+    work_capacity = models.CharField(
+        _("work capacity"), max_length=20, choices=WorkCapacity.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["person__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["investigation", "person"], name="investigated_adult_once"
+            )
+        ]
+        verbose_name = _("adult in the investigation")
+        verbose_name_plural = _("adults in the investigation")
+
+    def __str__(self) -> str:
+        return str(self.person_id)
+
+
+class Verification(models.Model):
+    """What was checked, against which document or source, by whom and when."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    investigation = models.ForeignKey(
+        Investigation, on_delete=models.CASCADE, related_name="verifications"
+    )
+    what = models.CharField(_("what was checked"), max_length=300)
+    source = models.CharField(_("against which document or source"), max_length=300)
+    result = models.CharField(_("result"), max_length=300, blank=True)
+    checked_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    checked_on = models.DateField(_("checked on"))
+
+    class Meta:
+        ordering = ["checked_on"]
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+
+    def __str__(self) -> str:
+        return self.what

@@ -5,15 +5,24 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
+from bistand.applications.categories import SupportBarrier
 from bistand.audit.services import access_log_write
-from bistand.cases.models import Case
-from bistand.investigations.models import Consent, HomeVisit
+from bistand.cases.models import Case, Relation
+from bistand.investigations.models import (
+    Consent,
+    HomeVisit,
+    InvestigatedAdult,
+    Investigation,
+    Verification,
+)
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
+from bistand.organisations.models import Committee
 
 
 class InvestigationError(ValueError):
@@ -78,3 +87,122 @@ def home_visit_record(
         text=f"{summary}\n{visit.notes}".strip(),
     )
     return visit
+
+
+INVESTIGATION_TEXTS = ("household", "housing", "incomes", "assets", "other_needs")
+
+
+@transaction.atomic
+def investigation_view(*, case: Case) -> tuple[Investigation, list[InvestigatedAdult]]:
+    """The investigation as it stands, without writing anything (new: empty, unsaved)."""
+    investigation = Investigation.objects.filter(case=case).first()
+    if investigation is not None:
+        return investigation, list(investigation.adults.select_related("person"))
+    adults = [
+        InvestigatedAdult(person=member.person)
+        for member in case.members.exclude(relation=Relation.CHILD).select_related("person")
+    ]
+    return Investigation(case=case), adults
+
+
+def investigation_for(*, case: Case, acted_by: User) -> Investigation:
+    """The case's investigation, started with one row per adult member."""
+    investigation, created = Investigation.objects.get_or_create(
+        case=case, defaults={"updated_by": acted_by}
+    )
+    adults = case.members.exclude(relation=Relation.CHILD).values_list("person_id", flat=True)
+    for person_id in adults:
+        InvestigatedAdult.objects.get_or_create(investigation=investigation, person_id=person_id)
+    if created:
+        access_log_write(
+            user=acted_by,
+            object_type="investigation",
+            object_id=investigation.pk,
+            before=None,
+            after={"case": str(case.pk)},
+        )
+    return investigation
+
+
+@transaction.atomic
+def investigation_update(
+    *,
+    investigation: Investigation,
+    texts: dict[str, str],
+    adults: dict[str, dict[str, str]],
+    acted_by: User,
+) -> Investigation:
+    before = {name: getattr(investigation, name) for name in INVESTIGATION_TEXTS}
+    for name in INVESTIGATION_TEXTS:
+        setattr(investigation, name, texts.get(name, "").strip())
+    investigation.updated_by = acted_by
+    investigation.save()
+    for row in investigation.adults.all():
+        values = adults.get(str(row.person_id), {})
+        barrier = values.get("support_barrier", "")
+        if barrier and barrier not in SupportBarrier.values:
+            raise InvestigationError("barrier", _("Choose a support barrier from the list."))
+        row.support_barrier, row.work_capacity = barrier, values.get("work_capacity", "")
+        row.save(update_fields=["support_barrier", "work_capacity"])
+    access_log_write(
+        user=acted_by,
+        object_type="investigation",
+        object_id=investigation.pk,
+        before=before,
+        after={name: getattr(investigation, name) for name in INVESTIGATION_TEXTS},
+    )
+    return investigation
+
+
+@transaction.atomic
+def verification_record(
+    *,
+    investigation: Investigation,
+    what: str,
+    source: str,
+    result: str,
+    checked_on: date,
+    acted_by: User,
+) -> Verification:
+    if not what.strip() or not source.strip():
+        raise InvestigationError(
+            "verification", _("Write what was checked and against which document or source.")
+        )
+    verification = Verification.objects.create(
+        investigation=investigation,
+        what=what.strip(),
+        source=source.strip(),
+        result=result.strip(),
+        checked_on=checked_on,
+        checked_by=acted_by,
+    )
+    access_log_write(
+        user=acted_by,
+        object_type="verification",
+        object_id=verification.pk,
+        before=None,
+        after={"what": verification.what, "source": verification.source},
+    )
+    return verification
+
+
+@transaction.atomic
+def other_needs_refer(
+    *, investigation: Investigation, committee: Committee, note: str, acted_by: User
+) -> Investigation:
+    """Route a need this committee does not own to the responsible committee, with a record."""
+    if not note.strip():
+        raise InvestigationError("referral", _("Describe the need you refer."))
+    investigation.other_needs_committee = committee
+    investigation.other_needs_referred_on = timezone.localdate()
+    investigation.save(
+        update_fields=["other_needs_committee", "other_needs_referred_on", "updated_at"]
+    )
+    journal_entry_create(
+        case=investigation.case,
+        author=acted_by,
+        sign=True,
+        text=gettext("Other need referred to %(committee)s: %(note)s")
+        % {"committee": committee.name, "note": note.strip()},
+    )
+    return investigation
