@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("bistand.journals.urls")),
     path("", include("bistand.investigations.urls")),
     path("", include("bistand.payments.urls")),
+    path("", include("bistand.recoveries.urls")),
     path("admin/", admin.site.urls),
 ]

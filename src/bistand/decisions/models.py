@@ -90,3 +90,37 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} {self.month:%Y-%m}"
+
+
+class FlagGround(models.TextChoices):
+    ABSENCE_FROM_ACTIVITY = (
+        "absence_from_activity",
+        _("Absent from an assigned activity without acceptable reason"),
+    )
+    REFUSED_JOB_OFFER = "refused_job_offer", _("Turned down a job offer without acceptable reason")
+    NOT_COOPERATING = "not_cooperating", _("Did not take part in the investigation")
+
+
+class ReductionFlag(models.Model):
+    """A possible ground for reduction, raised for the caseworker's individual assessment.
+    A flag never changes any amount; only a decision with its assessment can."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="reduction_flags")
+    ground = models.CharField(_("ground"), max_length=30, choices=FlagGround.choices)
+    description = models.TextField(_("what happened"))
+    raised_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    resolution = models.TextField(_("the caseworker's assessment"), blank=True)
+    resolved_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(_("assessed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        verbose_name = _("flag for assessment")
+        verbose_name_plural = _("flags for assessment")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.ground}"

@@ -75,6 +75,9 @@ def application_decide(
             "preview": preview,
             "problems": problems,
             "existing": existing,
+            "open_flags": application.case.reduction_flags.filter(resolved_at__isnull=True)
+            if application.case
+            else [],
         },
     )
 

@@ -1,0 +1,42 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from bistand.recoveries.models import ReceivableStatus
+from bistand.recoveries.services import recovery_open
+from tests.factories import World, client_for
+
+
+@pytest.mark.django_db
+def test_caseworker_registers_repayment_and_writes_off_with_a_reason(world: World) -> None:
+    receivable = recovery_open(
+        order=world.decision_a.payment_order,
+        amount=Decimal(1000),
+        reason="Lön uppgavs inte.",
+        paid_out_on=date(2026, 1, 25),
+        acted_by=world.caseworker_a,
+    )
+    client = client_for(world.caseworker_a)
+    url = reverse("recoveries:case", kwargs={"case_id": world.case_a.pk})
+    page = client.get(url).content.decode()
+    assert "2029-01-25" in page  # court action within three years
+    client.post(url, {"action": "pay", "receivable_id": str(receivable.pk), "amount": "400"})
+    receivable.refresh_from_db()
+    assert receivable.paid_amount == Decimal(400)
+    response = client.post(
+        url, {"action": "write_off", "receivable_id": str(receivable.pk), "reason": ""}
+    )
+    assert response.status_code == 400
+    client.post(
+        url,
+        {
+            "action": "write_off",
+            "receivable_id": str(receivable.pk),
+            "reason": "Saknar betalningsförmåga långsiktigt.",
+        },
+    )
+    receivable.refresh_from_db()
+    assert receivable.status == ReceivableStatus.WRITTEN_OFF
+    assert client_for(world.caseworker_b).get(url).status_code == 404
