@@ -71,3 +71,25 @@ class CaseMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.reference}: {self.relation}"
+
+
+class DisposalExtract(models.Model):
+    """What is kept of a disposed case for statistics: no person, no text."""
+
+    unit = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT, related_name="+")
+    opened_year = models.PositiveSmallIntegerField(_("opened"))
+    last_entry_year = models.PositiveSmallIntegerField(_("last entry"))
+    adults = models.PositiveSmallIntegerField(_("adults"))
+    children = models.PositiveSmallIntegerField(_("children"))
+    months_decided = models.PositiveSmallIntegerField(_("months decided"))
+    months_granted = models.PositiveSmallIntegerField(_("months granted"))
+    total_granted = models.DecimalField(_("total granted (kr)"), max_digits=14, decimal_places=2)
+    disposed_at = models.DateTimeField(_("disposed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-disposed_at"]
+        verbose_name = _("statistical extract of a disposed case")
+        verbose_name_plural = _("statistical extracts of disposed cases")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.opened_year}-{self.last_entry_year}"

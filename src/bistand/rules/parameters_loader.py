@@ -102,6 +102,7 @@ class LegalReferences:
     rules: dict[str, tuple[str, str]]  # rule → (old provision, new provision)
     appeal: AppealTimeLimit
     recovery_years: int
+    disposal_years: int
 
     def law_at(self, day: date) -> Law:
         for law in self.laws:
@@ -367,7 +368,14 @@ def _legal(path: Path) -> LegalReferences:
         path,
         "top level",
         data,
-        {"description", "laws", "rules", "appeal_time_limit", "recovery_time_limit"},
+        {
+            "description",
+            "laws",
+            "rules",
+            "appeal_time_limit",
+            "recovery_time_limit",
+            "records_disposal",
+        },
     )
     laws = []
     for index, law in enumerate(data["laws"]):
@@ -395,7 +403,11 @@ def _legal(path: Path) -> LegalReferences:
     )
     recovery = data["recovery_time_limit"]
     require_keys(path, "recovery_time_limit", recovery, {"years", "source"})
-    return LegalReferences(tuple(laws), rules, appeal, int(recovery["years"]))
+    disposal = data["records_disposal"]
+    require_keys(path, "records_disposal", disposal, {"years_after_last_entry", "source"})
+    return LegalReferences(
+        tuple(laws), rules, appeal, int(recovery["years"]), int(disposal["years_after_last_entry"])
+    )
 
 
 def _municipal(path: Path) -> MunicipalGuidelines:
