@@ -63,3 +63,19 @@ def test_another_units_queue_is_not_visible(world: World, waiting) -> None:  # t
             {"action": "visit", "application_id": waiting.pk, "day": "2026-11-12"},
         )
         assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_incoming_monthly_applications_are_listed_to_decide(world: World) -> None:
+    monthly = application_make(person=world.person_a, case=world.case_a, month=date(2026, 12, 1))
+    monthly.kind = ApplicationKind.MONTHLY
+    monthly.submitted_at = datetime(2026, 11, 24, 10, tzinfo=STOCKHOLM)
+    monthly.save()
+    page = client_for(world.caseworker_a).get(reverse("cases:queue")).content.decode()
+    assert reverse("decisions:decide", kwargs={"application_id": monthly.pk}) in page
+    decide = (
+        client_for(world.caseworker_a)
+        .get(reverse("decisions:decide", kwargs={"application_id": monthly.pk}))
+        .content.decode()
+    )
+    assert "Ansökt: 0 kr" in decide

@@ -107,3 +107,16 @@ def first_visit_compliance(*, units: QuerySet[Unit], today: date) -> list[Compli
             on_time += visited_on <= clock.due_on
         rows.append(Compliance(unit, total, on_time))
     return rows
+
+
+def monthly_applications_to_decide(*, user: User) -> QuerySet[Application]:
+    """Incoming monthly re-applications in the user's units, not yet decided, oldest first."""
+    return (
+        Application.objects.filter(
+            case__in=case_queryset_visible(user=user),
+            kind=ApplicationKind.MONTHLY,
+            status__in=OPEN_STATUSES,
+        )
+        .select_related("case")
+        .order_by("submitted_at")
+    )

@@ -15,7 +15,11 @@ from bistand.applications.services import (
     application_completion_request,
 )
 from bistand.audit.access import Audience, AuthenticatedRequest, access_checked
-from bistand.cases.clocks import first_visit_compliance, reception_queue
+from bistand.cases.clocks import (
+    first_visit_compliance,
+    monthly_applications_to_decide,
+    reception_queue,
+)
 from bistand.cases.selectors import case_queryset_visible
 from bistand.cases.services import case_first_visit_record
 
@@ -65,6 +69,7 @@ def reception_queue_view(request: AuthenticatedRequest, _obj: None) -> HttpRespo
         "cases/queue.html",
         {
             "clocks": reception_queue(user=request.user, today=today),
+            "monthly": monthly_applications_to_decide(user=request.user),
             "today": today,
             "compliance": compliance,
         },

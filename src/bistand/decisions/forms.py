@@ -74,7 +74,11 @@ class DecisionForm(PlainForm):
         super().__init__(*args, **kwargs)
         amount_fields = {}
         for name in AMOUNT_FIELDS:
-            amount_fields[f"amount_{name}"] = AmountField(label=_label(name), initial=applied[name])
+            amount_fields[f"amount_{name}"] = AmountField(
+                label=_label(name),
+                initial=applied[name],
+                help_text=_("Applied for: %(amount)s kr") % {"amount": applied[name]},
+            )
         self.fields = {**amount_fields, **self.fields}
 
     def approved(self) -> dict[str, Decimal]:
