@@ -23,6 +23,7 @@ from bistand.decisions.models import (
     RefusalGround,
     RepaymentGround,
 )
+from bistand.errors import DomainError
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
@@ -30,13 +31,8 @@ from bistand.rules.cli import calculate_document
 from bistand.rules.parameters_loader import default_rulebook
 
 
-class DecisionError(ValueError):
+class DecisionError(DomainError):
     """A decision that must not be made as asked; `code` is stable, `message` translated."""
-
-    def __init__(self, code: str, message: Any) -> None:
-        self.code = code
-        self.message = message
-        super().__init__(code)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +12,7 @@ from bistand.accounts.models import User
 from bistand.applications.categories import SupportBarrier
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
+from bistand.errors import DomainError
 from bistand.investigations.models import (
     Consent,
     HomeVisit,
@@ -25,11 +25,8 @@ from bistand.journals.services import journal_entry_create
 from bistand.organisations.models import Committee
 
 
-class InvestigationError(ValueError):
-    def __init__(self, code: str, message: Any) -> None:
-        self.code = code
-        self.message = message
-        super().__init__(code)
+class InvestigationError(DomainError):
+    """A refused action in this part of casework."""
 
 
 @transaction.atomic

@@ -12,14 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from bistand.accounts.models import User
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case
+from bistand.errors import DomainError
 from bistand.journals.models import EntryKind, JournalEntry
 
 
-class JournalError(ValueError):
-    def __init__(self, code: str, message: Any) -> None:
-        self.code = code
-        self.message = message
-        super().__init__(code)
+class JournalError(DomainError):
+    """A refused action in this part of casework."""
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ import csv
 import io
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +18,7 @@ from bistand.accounts.models import User
 from bistand.applications.models import ApplicationStatus
 from bistand.audit.services import access_log_write
 from bistand.decisions.models import Decision
+from bistand.errors import DomainError
 from bistand.organisations.models import Unit
 from bistand.payments.iban import iban_is_valid, iban_normalise
 from bistand.payments.models import OrderStatus, PaymentOrder, PaymentRun, Purpose, RunStatus
@@ -27,11 +27,8 @@ PAIN_SCHEMA = "pain.001.001.03"
 ORE = 100
 
 
-class PaymentError(ValueError):
-    def __init__(self, code: str, message: Any) -> None:
-        self.code = code
-        self.message = message
-        super().__init__(code)
+class PaymentError(DomainError):
+    """A refused action in this part of casework."""
 
 
 def payment_order_create(*, decision: Decision, acted_by: User) -> PaymentOrder | None:

@@ -13,16 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from bistand.accounts.models import User
 from bistand.audit.services import access_log_write
 from bistand.decisions.models import Decision
+from bistand.errors import DomainError
 from bistand.payments.models import PaymentOrder
 from bistand.recoveries.models import Receivable, ReceivableKind, ReceivableStatus
 from bistand.rules.parameters_loader import default_rulebook
 
 
-class RecoveryError(ValueError):
-    def __init__(self, code: str, message: object) -> None:
-        self.code = code
-        self.message = message
-        super().__init__(code)
+class RecoveryError(DomainError):
+    """A refused action in this part of casework."""
 
 
 def _years_later(day: date, years: int) -> date:
