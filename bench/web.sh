@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
 PORT=${BENCH_PORT:-8765}
-WORKERS=${BENCH_WORKERS:-3}
+WORKERS=${BENCH_WORKERS:-2}
 DB=bistand_bench
 export BENCH_DIR="$PWD/bench" BENCH_PORT="$PORT" BENCH_THREADS=2
 export BENCH_SESSIONS="$PWD/var/bench-sessions.txt"

@@ -27,7 +27,6 @@ PUBLIC_VIEWS = {
     "oidc_authentication_init",
     "oidc_authentication_callback",
     "oidc_logout",
-    "calculations:create",  # the rules core over HTTP: no personal data in or out
     "precalc:household",  # the pre-calculation: anonymous, kept in the session only
     "precalc:costs",
     "precalc:incomes",

@@ -27,7 +27,6 @@ urlpatterns = [
     path("people/", include("bistand.people.urls")),
     path("access-log/", include("bistand.audit.urls")),
     path("statistics/", include("bistand.followup.urls")),
-    path("api/v1/", include("bistand.calculations.urls")),
     path("pre-calculation/", include("bistand.calculations.precalc_urls")),
     path("", include("bistand.applications.urls")),
     path("", include("bistand.conversations.urls")),

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bistand.config.settings.production")
-application = get_wsgi_application()
+
+from bistand.config.wsgi_app import build_application
+
+application = build_application()

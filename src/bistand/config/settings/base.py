@@ -198,28 +198,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Cache: Redis in production (shared by every worker, so rate limits hold), memory locally.
+# Cache: Redis in production (shared by every worker), memory locally.
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rate-limit counters stay in each server process: no network round trip per request. The
-    # limit per address is then BISTAND_CALCULATION_RATE per worker process (docs/adr/0004).
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ratelimit",
-    },
 }
-RATELIMIT_USE_CACHE = "ratelimit"
+# The calculation API's limit per address and server process (bistand.calculations.api).
+BISTAND_CALCULATION_RATE = env_str("BISTAND_CALCULATION_RATE", "120/m")
 # With a shared cache, sessions are read from it and written through to the database.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
     if CACHE_URL
     else "django.contrib.sessions.backends.db"
 )
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
-BISTAND_CALCULATION_RATE = env_str("BISTAND_CALCULATION_RATE", "120/m")
 
 # Aggregates with fewer members than this are suppressed in statistics.
 BISTAND_SMALL_CELL_THRESHOLD = env_int("BISTAND_SMALL_CELL_THRESHOLD", 5)
