@@ -104,6 +104,7 @@ def test_the_api_is_rate_limited_per_address(settings: Any) -> None:
     assert call(DOCUMENT, app=app, address="10.9.9.8")[0] == 200
 
 
+@pytest.mark.django_db
 def test_other_paths_go_to_django() -> None:
     environ = {
         "REQUEST_METHOD": "GET",
