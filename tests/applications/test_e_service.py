@@ -284,3 +284,26 @@ def test_arabic_is_right_to_left_and_the_choice_is_remembered(world: World) -> N
     html = client.get(reverse("precalc:household")).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "الحساب التقديري" in html
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_the_bank_account_is_checked_and_kept_on_the_person(world: World) -> None:
+    user = _new_applicant(7)
+    client = client_for(user)
+    application = _walk_first_application(client, {"others_in_home": "0", **_children()})
+    consent = reverse(
+        "applications:step", kwargs={"application_id": application.pk, "step": "consent"}
+    )
+    response = client.post(
+        consent,
+        {"truthful": "on", "consent_checks": "on", "bank_account": "SE35 5000 0000 0549 1000 0004"},
+    )
+    assert "inte ett giltigt IBAN" in response.content.decode()
+    client.post(
+        consent,
+        {"truthful": "on", "consent_checks": "on", "bank_account": "se35 5000 0000 0549 1000 0003"},
+    )
+    _send(client, application)
+    user.person.refresh_from_db()
+    assert user.person.iban == "SE3550000000054910000003"

@@ -14,6 +14,7 @@ from bistand.applications.categories import HousingType, SupportBarrier
 from bistand.applications.fields import AmountField
 from bistand.applications.models import AttachmentKind
 from bistand.forms_base import PlainForm, children_formset
+from bistand.payments.iban import iban_is_valid, iban_normalise
 from bistand.people.validators import identity_number_clean
 
 
@@ -167,6 +168,14 @@ class ChangesForm(StepForm):
 
 
 class ConsentForm(StepForm):
+    bank_account = forms.CharField(
+        label=_("Bank account for payments (IBAN)"),
+        required=False,
+        max_length=42,
+        help_text=_(
+            "For example SE35 5000 0000 0549 1000 0003. Leave empty if you have given it before."
+        ),
+    )
     truthful = forms.BooleanField(
         label=_("I have given true and complete information and will tell you if it changes"),
         error_messages={"required": _("You need to confirm that the information is true.")},
@@ -178,6 +187,18 @@ class ConsentForm(StepForm):
         ),
         error_messages={"required": _("You need to confirm that you know about the checks.")},
     )
+
+    def clean_bank_account(self) -> str:
+        value = iban_normalise(self.cleaned_data.get("bank_account") or "")
+        if value and not iban_is_valid(value):
+            raise forms.ValidationError(
+                _(
+                    "The account number is not a valid IBAN: it starts with SE and has 24 "
+                    "characters. Your bank shows it."
+                ),
+                code="iban",
+            )
+        return value
 
     def answers(self) -> dict[str, Any]:
         return {**super().answers(), "confirmed_at": timezone.now().isoformat()}

@@ -186,6 +186,10 @@ def application_partner_confirm(*, application: Application, acted_by: User) -> 
 def _receive(application: Application) -> None:
     """The application reaches the municipality: into the applicant's case, or a new one."""
     application.status = ApplicationStatus.RECEIVED
+    account = application.answers.get("consent", {}).get("bank_account")
+    if account and application.applicant.iban != account:
+        application.applicant.iban = account
+        application.applicant.save(update_fields=["iban", "updated_at"])
     application.case = _case_for(application)
     application.save(
         update_fields=[
