@@ -81,7 +81,7 @@ def test_received_decided_in_part_paid_and_read(
         staff.get_by_role("link", name=reference).click()
         staff.get_by_role("link", name="Beräkna och besluta").click()
         assert staff.get_by_label("Hyra eller boendekostnad per månad (kr)").input_value() == "7500"
-        staff.get_by_label("Nedsättning (12 kap. 5 § SoL)").select_option("absence_from_activity")
+        staff.get_by_label("Nedsättning av fortsatt bistånd").select_option("absence_from_activity")
         staff.get_by_label("Nedsättning per månad (kr)").fill("500")
         staff.get_by_label("Bedömning: hade personen ett godtagbart skäl?").fill(
             "Inget godtagbart skäl har framkommit vid samtalet."

@@ -40,7 +40,7 @@ class DecisionForm(PlainForm):
         help_text=_("Needed when anything is refused or reduced: why, for this person."),
     )
     reduction_ground = forms.ChoiceField(
-        label=_("Reduction (12 kap. 5 § SoL)"), choices=REDUCTION_GROUNDS, required=False
+        label=_("Reduction of continued aid"), choices=REDUCTION_GROUNDS, required=False
     )
     reduction_amount = AmountField(label=_("Reduction per month (kr)"))
     acceptable_reason_assessment = forms.CharField(
@@ -60,7 +60,7 @@ class DecisionForm(PlainForm):
         choices=[("", _("No such ground")), *RefusalGround.choices],
     )
     repayment_ground = forms.ChoiceField(
-        label=_("On condition of repayment: ground (SoL 33 kap.)"),
+        label=_("On condition of repayment: ground"),
         required=False,
         choices=[("", _("No repayment condition")), *RepaymentGround.choices],
     )

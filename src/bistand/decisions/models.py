@@ -37,7 +37,7 @@ class RefusalGround(models.TextChoices):
 
     NOT_AT_LABOUR_MARKET_DISPOSAL = (
         "not_at_labour_market_disposal",
-        _("Not at the labour market's disposal without acceptable reason (12 kap. 3 § SoL)"),
+        _("Not at the labour market's disposal without acceptable reason"),
     )
 
 
