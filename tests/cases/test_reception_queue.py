@@ -49,6 +49,12 @@ def test_the_clock_runs_pauses_for_completion_and_stops_at_the_first_visit(
         assert 'class="overdue"' in page
         client.post(url, {"action": "visit", "application_id": waiting.pk, "day": "2026-11-25"})
         assert world.case_a.reference not in client.get(url).content.decode()
+        waiting.refresh_from_db()
+        assert waiting.status == "investigating"
+        assert (
+            "Utreds"
+            in client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
+        )
         manager = client_for(world.manager_a).get(url).content.decode()
         assert "0 %" in manager  # one first visit, late
 

@@ -48,6 +48,12 @@ def case_first_visit_record(*, case: Case, day: date, acted_by: User) -> Case:
     before = case.first_visit_on
     case.first_visit_on = day
     case.save(update_fields=["first_visit_on", "updated_at"])
+    # The investigation has started: the applicant sees "being investigated".
+    from bistand.applications.models import ApplicationStatus
+
+    case.applications.filter(status=ApplicationStatus.RECEIVED).update(
+        status=ApplicationStatus.INVESTIGATING
+    )
     access_log_write(
         user=acted_by,
         object_type="case",
