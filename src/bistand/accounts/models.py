@@ -5,7 +5,6 @@ import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,10 +45,6 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
-    @property
-    def is_staff_role(self) -> bool:
-        return self.role in STAFF_ROLES
-
 
 class ProtectedIdentityGrant(models.Model):
     """An explicit, reasoned grant for one staff member to see a protected person's contacts."""
@@ -71,7 +66,3 @@ class ProtectedIdentityGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.person_id}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.valid_until >= timezone.localdate()

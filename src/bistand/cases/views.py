@@ -42,7 +42,7 @@ def case_detail(request: AuthenticatedRequest, case: Case, case_id: str) -> Http
     applications = None
     if request.user.role in UNIT_ROLES:  # the coach sees the household, not the applications
         applications = application_queryset_visible(user=request.user).filter(case=case)
-        applications = applications.prefetch_related("attachments")
+        applications = applications.select_related("decision").prefetch_related("attachments")
     return render(
         request,
         "cases/case_detail.html",

@@ -8,15 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.fields import AmountField
 from bistand.applications.forms import INCOME_FIELDS, HousingForm, NeedsForm
 from bistand.decisions.calculation_input import AMOUNT_FIELDS
-from bistand.decisions.models import RefusalGround, RepaymentGround
+from bistand.decisions.models import FlagGround, RefusalGround, RepaymentGround
 from bistand.forms_base import PlainForm
 
-REDUCTION_GROUNDS = [
-    ("", _("No reduction")),
-    ("absence_from_activity", _("Absent from an assigned activity without acceptable reason")),
-    ("refused_job_offer", _("Turned down a job offer without acceptable reason")),
-    ("not_cooperating", _("Did not take part in the investigation")),
-]
+REDUCTION_GROUNDS = [("", _("No reduction")), *FlagGround.choices]
 
 
 def _label(name: str) -> Any:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from sepaxml import SepaTransfer
 
 from bistand.accounts.models import User
-from bistand.applications.models import ApplicationStatus
+from bistand.applications.models import Application, ApplicationStatus
 from bistand.audit.services import access_log_write
 from bistand.decisions.models import Decision
 from bistand.errors import DomainError
@@ -104,13 +104,10 @@ def payment_run_approve(*, run: PaymentRun, approved_by: User) -> PaymentRun:
         )
     run.status, run.approved_by, run.approved_at = RunStatus.APPROVED, approved_by, timezone.now()
     run.save(update_fields=["status", "approved_by", "approved_at"])
-    orders = run.orders.select_related("decision__application")
-    orders.update(status=OrderStatus.SENT)
-    for order in orders:
-        application = order.decision.application
-        if application is not None:
-            application.status = ApplicationStatus.PAID
-            application.save(update_fields=["status", "updated_at"])
+    run.orders.update(status=OrderStatus.SENT)
+    Application.objects.filter(decision__payment_order__run=run).update(
+        status=ApplicationStatus.PAID, updated_at=timezone.now()
+    )
     access_log_write(
         user=approved_by,
         object_type="payment_run",

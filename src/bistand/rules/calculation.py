@@ -23,8 +23,9 @@ from bistand.rules.parameters_loader import Rulebook, default_rulebook
 @dataclass(frozen=True, slots=True)
 class Flag:
     code: str
-    message: str
+    message: str  # Swedish
     parameter: str
+    message_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +200,9 @@ def _cost_lines(data: CalculationInput, p: MonthParameters, lines: list[Line]) -
                     f"{cap / 100:.0f} kr för {size} personer. Pröva skäligheten individuellt; "
                     "beloppet är inte sänkt.",
                     f"{p.guidelines.path if p.guidelines else ''}#housing_cost_caps.{size}",
+                    f"Housing cost {housing / 100:.0f} kr is above the guideline's "
+                    f"{cap / 100:.0f} kr for {size} people. Assess whether it is reasonable; "
+                    "the amount is not cut.",
                 )
             )
     cite_other = p.citations["economic_aid_right"]

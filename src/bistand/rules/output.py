@@ -61,7 +61,12 @@ def result_to_dict(result: CalculationResult) -> dict[str, Any]:
         },
         "warnings": warnings,
         "flags": [
-            {"code": f.code, "message_sv": f.message, "parameter": f.parameter}
+            {
+                "code": f.code,
+                "message_sv": f.message,
+                "message_en": f.message_en,
+                "parameter": f.parameter,
+            }
             for f in result.flags
         ],
         "lines": [
