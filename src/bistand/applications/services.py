@@ -25,7 +25,7 @@ from bistand.cases.models import Case, CaseStatus, Relation
 from bistand.cases.services import case_open
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.organisations.models import Municipality
-from bistand.people.models import Person
+from bistand.people.models import Gender, Person
 from bistand.people.validators import identity_number_clean
 
 
@@ -233,8 +233,6 @@ def _case_for(application: Application) -> Case:
 
 def _child_person(child: dict[str, Any]) -> Person:
     parsed = identity_number_clean(child["identity_number"])
-    from bistand.people.models import Gender
-
     return Person.objects.create(
         identity_number=parsed.digits,
         first_name=child.get("first_name", ""),
