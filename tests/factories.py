@@ -21,7 +21,13 @@ from bistand.applications.services import attachment_add
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open
 from bistand.decisions.models import Decision
-from bistand.labour.services import referral_create
+from bistand.labour.models import (
+    Referral,
+    SpecialSupportApplication,
+    SpecialSupportTargetGroup,
+    WorkCapacity,
+)
+from bistand.labour.services import referral_send, work_capacity_record
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
 from bistand.payments.models import PaymentRun
 from bistand.payments.services import payment_run_prepare
@@ -141,6 +147,10 @@ class World:
     decision_b: Decision
     applicant_b: User
     manager_b: User
+    referral_a: Referral
+    referral_b: Referral
+    special_support_a: SpecialSupportApplication
+    special_support_b: SpecialSupportApplication
     run_a: PaymentRun
     run_b: PaymentRun
 
@@ -215,7 +225,38 @@ def world_create() -> World:
         members=[(person_a, Relation.APPLICANT), (protected, Relation.PARTNER)],
     )
     case_b = case_make(unit=unit_b, acted_by=caseworker_b, members=[(person_b, Relation.APPLICANT)])
-    referral_create(case=case_a, person=person_a, to_unit=jobbtorg, acted_by=caseworker_a)
+    work_capacity_record(
+        case=case_a,
+        person=person_a,
+        level=WorkCapacity.FULL,
+        percentage=None,
+        basis="caseworker",
+        assessed_on=case_a.opened_on,
+        persons_view="",
+        acted_by=caseworker_a,
+    )
+    referral_a = referral_send(
+        case=case_a, person=person_a, to_unit=jobbtorg, reason="", acted_by=caseworker_a
+    )
+    # Another labour-market unit, with a referral and an application the coach must not see.
+    resurs = unit_create(
+        committee_name="Arbetsmarknadsnämnden",
+        kind=UnitKind.JOBBTORG_RESURS,
+        committee_kind=CommitteeKind.LABOUR_MARKET,
+    )
+    work_capacity_record(
+        case=case_b,
+        person=person_b,
+        level=WorkCapacity.PARTLY_REDUCED,
+        percentage=50,
+        basis="medical_certificate",
+        assessed_on=case_b.opened_on,
+        persons_view="",
+        acted_by=caseworker_b,
+    )
+    referral_b = referral_send(
+        case=case_b, person=person_b, to_unit=resurs, reason="", acted_by=caseworker_b
+    )
     applicant = user_create(role=Role.APPLICANT, person=person_a)
     user_b = user_create(role=Role.APPLICANT, person=person_b)
     sent_a = application_make(person=person_a, case=case_a, month=date(2026, 1, 1))
@@ -263,6 +304,10 @@ def world_create() -> World:
         ),
         applicant_b=user_b,
         manager_b=user_create(role=Role.UNIT_MANAGER, units=[unit_b]),
+        referral_a=referral_a,
+        referral_b=referral_b,
+        special_support_a=special_support_make(unit=jobbtorg, acted_by=caseworker_a),
+        special_support_b=special_support_make(unit=resurs, acted_by=caseworker_b),
         decision_a=decision_a,
         decision_b=decision_b,
         run_a=run_a,
@@ -274,6 +319,18 @@ def world_create() -> World:
             original_name="hyra-b.pdf",
             acted_by=user_b,
         ),
+    )
+
+
+def special_support_make(*, unit: Unit, acted_by: User) -> SpecialSupportApplication:
+    """An outreach contact's application, registered as it came in (not yet checked)."""
+    return SpecialSupportApplication.objects.create(
+        unit=unit,
+        person=person_make(acted_by=acted_by),
+        target_group=SpecialSupportTargetGroup.NEET_YOUTH,
+        received_on=date(2026, 3, 2),
+        wishes="Hjälp att hitta en utbildning.",
+        created_by=acted_by,
     )
 
 

@@ -44,6 +44,8 @@ ALLOWED: dict[Audience, set[str]] = {
     Audience.APPLICANT: {"applicant"},
     Audience.DOCUMENTS: {"applicant", "caseworker_a", "manager_a"},
     Audience.ECONOMIC_AID: {"caseworker_a", "manager_a"},
+    Audience.LABOUR: {"coach"},
+    Audience.LABOUR_OVERVIEW: {"coach", "manager_a"},
 }
 # Path parameters that are not the subject: one valid value each.
 OTHER_KWARGS = {"step": "household", "kind": "csv"}
@@ -107,6 +109,8 @@ def _subject_ids(world: World, subject: Subject, audience: Audience) -> tuple[ob
         Subject.ATTACHMENT: (world.attachment_a, world.attachment_b),
         Subject.DECISION: (world.decision_a, world.decision_b),
         Subject.PAYMENT_RUN: (world.run_a, world.run_b),
+        Subject.REFERRAL: (world.referral_a, world.referral_b),
+        Subject.SPECIAL_SUPPORT: (world.special_support_a, world.special_support_b),
     }
     own, other = pairs[subject]
     return own.pk, other.pk

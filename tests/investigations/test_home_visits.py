@@ -70,7 +70,7 @@ def test_a_refusal_is_recorded_as_such_and_never_as_a_visit(world: World) -> Non
         notes="",
         recorded_by=world.caseworker_a,
     )
-    entry = world.case_a.journal.get(kind=EntryKind.NOTE)
+    entry = world.case_a.journal.get(kind=EntryKind.NOTE, text__startswith="Hembesök")
     assert "Personen avböjde" in entry.text
     assert visit.purpose in entry.text
     assert entry.signed_at is not None

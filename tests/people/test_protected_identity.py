@@ -36,6 +36,8 @@ def _pages(world: World) -> list[str]:
         Subject.ATTACHMENT: [world.attachment_a.pk],
         Subject.DECISION: [world.decision_a.pk],
         Subject.PAYMENT_RUN: [world.run_a.pk],
+        Subject.REFERRAL: [world.referral_a.pk],
+        Subject.SPECIAL_SUPPORT: [world.special_support_a.pk],
     }
     urls = []
     for route in checked_routes():

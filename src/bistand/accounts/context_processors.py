@@ -24,11 +24,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if role == Role.APPLICANT:
         items.append({"url": reverse("applications:my-case"), "label": _("My case")})
         items.append({"url": reverse("conversations:mine"), "label": _("Messages")})
+        items.append({"url": reverse("labour:my-plan"), "label": _("My plan")})
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:list"), "label": _("Cases")})
     if role in {Role.CASEWORKER, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:queue"), "label": _("Reception queue")})
         items.append({"url": reverse("payments:index"), "label": _("Payments")})
+    if role == Role.COACH:
+        items.append({"url": reverse("labour:queue"), "label": _("Referrals")})
+        items.append({"url": reverse("labour:follow-up"), "label": _("Follow-up")})
+        items.append({"url": reverse("labour:special-support"), "label": _("Special support")})
     if role == Role.UNIT_MANAGER:
         items.append({"url": reverse("audit:index"), "label": _("Access log")})
     if role in {Role.ANALYST, Role.UNIT_MANAGER}:

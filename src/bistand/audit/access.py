@@ -30,6 +30,7 @@ from bistand.audit.models import AccessAction
 from bistand.audit.services import access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
 from bistand.decisions.selectors import decision_queryset_visible
+from bistand.labour.selectors import referral_queryset_visible, special_support_queryset_visible
 from bistand.payments.selectors import payment_run_queryset_visible
 
 
@@ -46,6 +47,8 @@ class Audience(StrEnum):
     APPLICANT = "applicant"
     DOCUMENTS = "documents"
     ECONOMIC_AID = "economic_aid"
+    LABOUR = "labour"
+    LABOUR_OVERVIEW = "labour_overview"
 
 
 AUDIENCE_ROLES: dict[Audience, frozenset[str]] = {
@@ -57,6 +60,10 @@ AUDIENCE_ROLES: dict[Audience, frozenset[str]] = {
     Audience.DOCUMENTS: frozenset({Role.APPLICANT, Role.CASEWORKER, Role.UNIT_MANAGER}),
     # Handling of the economic-aid case itself (messages, decisions): not the labour-market coach.
     Audience.ECONOMIC_AID: frozenset({Role.CASEWORKER, Role.UNIT_MANAGER}),
+    # The labour-market side: the coach's work with referred people and special support...
+    Audience.LABOUR: frozenset({Role.COACH}),
+    # ...and the queue and follow-up of a unit, for its coaches and managers.
+    Audience.LABOUR_OVERVIEW: frozenset({Role.COACH, Role.UNIT_MANAGER}),
 }
 
 
@@ -68,6 +75,8 @@ class Subject(StrEnum):
     ATTACHMENT = "attachment"
     DECISION = "decision"
     PAYMENT_RUN = "payment_run"
+    REFERRAL = "referral"
+    SPECIAL_SUPPORT = "special_support"
 
 
 SUBJECT_KWARG = {
@@ -78,6 +87,8 @@ SUBJECT_KWARG = {
     Subject.ATTACHMENT: "attachment_id",
     Subject.DECISION: "decision_id",
     Subject.PAYMENT_RUN: "run_id",
+    Subject.REFERRAL: "referral_id",
+    Subject.SPECIAL_SUPPORT: "application_id",
 }
 
 
@@ -102,6 +113,8 @@ VISIBLE: dict[Subject, Callable[..., QuerySet[Any]]] = {
     Subject.ATTACHMENT: attachment_queryset_visible,
     Subject.DECISION: decision_queryset_visible,
     Subject.PAYMENT_RUN: payment_run_queryset_visible,
+    Subject.REFERRAL: referral_queryset_visible,
+    Subject.SPECIAL_SUPPORT: special_support_queryset_visible,
 }
 
 

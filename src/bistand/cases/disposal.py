@@ -20,7 +20,13 @@ from bistand.conversations.models import SecureMessage
 from bistand.decisions.models import Decision, ReductionFlag
 from bistand.investigations.models import HomeVisit, Investigation
 from bistand.journals.models import JournalEntry
-from bistand.labour.models import Referral
+from bistand.labour.models import (
+    ActionPlan,
+    Activity,
+    Attendance,
+    Referral,
+    WorkCapacityAssessment,
+)
 from bistand.payments.models import PaymentOrder
 from bistand.people.models import Person
 from bistand.recoveries.models import Receivable, ReceivableStatus
@@ -115,7 +121,11 @@ def case_dispose(*, candidate: DisposalCandidate, acted_by: User) -> DisposalExt
     SecureMessage.objects.filter(case=case).delete()
     HomeVisit.objects.filter(case=case).delete()
     Investigation.objects.filter(case=case).delete()
+    Attendance.objects.filter(activity__plan__referral__case=case).delete()
+    Activity.objects.filter(plan__referral__case=case).delete()
+    ActionPlan.objects.filter(referral__case=case).delete()
     Referral.objects.filter(case=case).delete()
+    WorkCapacityAssessment.objects.filter(case=case).delete()
     case.members.all().delete()
     reference = case.reference
     case.delete()

@@ -27,6 +27,14 @@ class Case(models.Model):
     opened_on = models.DateField(_("opened"))
     closed_on = models.DateField(_("closed"), null=True, blank=True)
     first_visit_on = models.DateField(_("first reception visit"), null=True, blank=True)
+    closure_reason = models.ForeignKey(
+        "labour.ClosureReason",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closure reason"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,10 +2,18 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
 from bistand.audit.services import access_log_write
-from bistand.cases.models import Case, CaseMember, Relation
+from bistand.cases.models import Case, CaseMember, CaseStatus, Relation
+from bistand.errors import DomainError
+from bistand.journals.services import journal_entry_create
+from bistand.labour.closure_reasons import closure_reason_label
+from bistand.labour.models import ClosureReason
+from bistand.labour.services import referral_close
 from bistand.organisations.models import Unit
 from bistand.people.models import Person
 
@@ -16,6 +24,40 @@ def _next_reference(opened_on: date) -> str:
     return f"{prefix}{count + 1:05d}"
 
 
+class CaseResponsibilityError(DomainError):
+    """The person already has a responsible unit (ärendeansvar) elsewhere."""
+
+
+def responsible_case(person: Person) -> Case | None:
+    """The open case an adult is active in; one responsible unit per person."""
+    return (
+        Case.objects.filter(members__person=person, status=CaseStatus.OPEN)
+        .exclude(members__person=person, members__relation=Relation.CHILD)
+        .select_related("unit__committee")
+        .first()
+    )
+
+
+def _responsibility_check(household: list[tuple[Person, Relation]]) -> None:
+    for person, relation in household:
+        if relation == Relation.CHILD:
+            continue
+        case = responsible_case(person)
+        if case is not None:
+            raise CaseResponsibilityError(
+                "responsible_elsewhere",
+                _(
+                    "%(name)s already has an open case at %(unit)s (%(committee)s), which is "
+                    "responsible for them. Contact that unit instead of opening a second case."
+                )
+                % {
+                    "name": f"{person.first_name} {person.last_name}".strip(),
+                    "unit": case.unit.name,
+                    "committee": case.unit.committee.name,
+                },
+            )
+
+
 @transaction.atomic
 def case_open(
     *, unit: Unit, household: list[tuple[Person, Relation]], opened_on: date, acted_by: User
@@ -24,6 +66,7 @@ def case_open(
     relations = [relation for _person, relation in household]
     if relations.count(Relation.APPLICANT) != 1:
         raise ValueError("A case has exactly one applicant.")
+    _responsibility_check(household)
     case = Case.objects.create(reference=_next_reference(opened_on), unit=unit, opened_on=opened_on)
     CaseMember.objects.bulk_create(
         CaseMember(case=case, person=person, relation=relation) for person, relation in household
@@ -60,5 +103,41 @@ def case_first_visit_record(*, case: Case, day: date, acted_by: User) -> Case:
         object_id=case.pk,
         before={"first_visit_on": str(before) if before else None},
         after={"first_visit_on": day.isoformat()},
+    )
+    return case
+
+
+@transaction.atomic
+def case_close(*, case: Case, reason: ClosureReason, closed_on: date, acted_by: User) -> Case:
+    """Close the case with a coded reason; open referrals from it close with the same reason."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != CaseStatus.OPEN:
+        raise CaseResponsibilityError("not_open", _("The case is already closed."))
+    if not case.opened_on <= closed_on <= timezone.localdate():
+        raise CaseResponsibilityError(
+            "closed_on", _("The closing date must be between the opening date and today.")
+        )
+    for referral in case.referrals.filter(status__in=["sent", "accepted"]):
+        referral_close(
+            referral=referral,
+            reason=reason,
+            closed_on=max(closed_on, timezone.localdate(referral.created_at)),
+            acted_by=acted_by,
+        )
+    case.status, case.closed_on, case.closure_reason = CaseStatus.CLOSED, closed_on, reason
+    case.save(update_fields=["status", "closed_on", "closure_reason", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="case",
+        object_id=case.pk,
+        before={"status": "open"},
+        after={"status": "closed", "reason": reason.code, "closed_on": closed_on.isoformat()},
+    )
+    journal_entry_create(
+        case=case,
+        author=acted_by,
+        sign=True,
+        text=gettext("The case is closed: %(reason)s (%(date)s).")
+        % {"reason": closure_reason_label(reason), "date": closed_on.isoformat()},
     )
     return case

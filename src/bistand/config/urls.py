@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("bistand.decisions.urls")),
     path("", include("bistand.journals.urls")),
     path("", include("bistand.investigations.urls")),
+    path("", include("bistand.labour.urls")),
     path("", include("bistand.payments.urls")),
     path("", include("bistand.recoveries.urls")),
     path("admin/", admin.site.urls),

@@ -98,6 +98,10 @@ class FlagGround(models.TextChoices):
         _("Absent from an assigned activity without acceptable reason"),
     )
     REFUSED_JOB_OFFER = "refused_job_offer", _("Turned down a job offer without acceptable reason")
+    REFUSED_ACTIVITY = (
+        "refused_activity",
+        _("Turned down an offered activity without acceptable reason"),
+    )
     NOT_COOPERATING = "not_cooperating", _("Did not take part in the investigation")
 
 

@@ -14,7 +14,8 @@ from django.db import transaction
 from bistand.accounts.models import Role, User
 from bistand.cases.models import Relation
 from bistand.cases.services import case_open
-from bistand.labour.services import referral_create
+from bistand.labour.models import Provider, WorkCapacity
+from bistand.labour.services import referral_send, work_capacity_record
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person, ProtectedIdentity
@@ -158,6 +159,14 @@ def _staff(
     return user
 
 
+DEMO_PROVIDERS = (
+    ("Komvux Demostad", True),
+    ("SFI-skolan Demostad", True),
+    ("Demostads praktikplatser", False),
+    ("Jobbtorg Stockholm (egen regi)", False),
+)
+
+
 @transaction.atomic
 def demo_data_load(*, today: date) -> bool:
     """Load the demo municipality once; returns False when it is already there."""
@@ -200,6 +209,8 @@ def demo_data_load(*, today: date) -> bool:
     _staff("coach.jobbtorg", "Coach", "Jobbtorg", Role.COACH, [jobbtorg])
     _staff("coach.resurs", "Coach", "Resurs", Role.COACH, [resurs])
     _staff("chef.jobbtorg", "Enhetschef", "Jobbtorg", Role.UNIT_MANAGER, [jobbtorg, resurs])
+    for name, education in DEMO_PROVIDERS:
+        Provider.objects.create(name=name, is_education=education)
     _staff("analytiker", "Analytiker", "Demostad", Role.ANALYST, [])
     _staff("admin", "Systemförvaltare", "Demostad", Role.ADMINISTRATOR, [], superuser=True)
 
@@ -233,10 +244,22 @@ def demo_data_load(*, today: date) -> bool:
         )
         if referral_to:
             applicant = household[0][0]
-            referral_create(
+            full = referral_to == "jobbtorg"
+            work_capacity_record(
                 case=case,
                 person=applicant,
+                level=WorkCapacity.FULL if full else WorkCapacity.PARTLY_REDUCED,
+                percentage=None if full else 50,
+                basis="caseworker" if full else "medical_certificate",
+                assessed_on=today,
+                persons_view="",
                 acted_by=acted_by,
-                to_unit=jobbtorg if referral_to == "jobbtorg" else resurs,
+            )
+            referral_send(
+                case=case,
+                person=applicant,
+                to_unit=jobbtorg if full else resurs,
+                reason="",
+                acted_by=acted_by,
             )
     return True

@@ -46,14 +46,6 @@ class HomeVisit(models.Model):
         return f"{self.case_id} {self.consent_asked_on}"
 
 
-class WorkCapacity(models.TextChoices):
-    FULL = "full", _("Full work capacity")
-    PARTLY_REDUCED = "partly_reduced", _("Partly reduced work capacity")
-    # xgettext:no-python-format
-    UNDER_25 = "under_25", _("Under 25 % or long-term inability to work")
-    NONE = "none", _("No work capacity")
-
-
 class Investigation(models.Model):
     """The structured investigation of a case (SoL 14 kap. 2 §): one record, kept up to date."""
 
@@ -95,9 +87,6 @@ class InvestigatedAdult(models.Model):
     )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     support_barrier = models.CharField(_("support barrier"), max_length=40, blank=True)
-    work_capacity = models.CharField(
-        _("work capacity"), max_length=20, choices=WorkCapacity.choices, blank=True
-    )
 
     class Meta:
         ordering = ["person__last_name"]

@@ -139,8 +139,8 @@ def investigation_update(
         barrier = values.get("support_barrier", "")
         if barrier and barrier not in SupportBarrier.values:
             raise InvestigationError("barrier", _("Choose a support barrier from the list."))
-        row.support_barrier, row.work_capacity = barrier, values.get("work_capacity", "")
-        row.save(update_fields=["support_barrier", "work_capacity"])
+        row.support_barrier = barrier
+        row.save(update_fields=["support_barrier"])
     access_log_write(
         user=acted_by,
         object_type="investigation",

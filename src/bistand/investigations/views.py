@@ -13,7 +13,6 @@ from bistand.investigations.forms import (
     ReferralForm,
     VerificationForm,
 )
-from bistand.investigations.models import WorkCapacity
 from bistand.investigations.services import (
     INVESTIGATION_TEXTS,
     InvestigationError,
@@ -61,7 +60,6 @@ def case_investigation(request: AuthenticatedRequest, case: Case, case_id: str) 
             adults = {
                 str(row.person_id): {
                     "support_barrier": request.POST.get(f"adult-{row.person_id}-barrier", ""),
-                    "work_capacity": request.POST.get(f"adult-{row.person_id}-capacity", ""),
                 }
                 for row in investigation.adults.all()
             }
@@ -98,7 +96,6 @@ def case_investigation(request: AuthenticatedRequest, case: Case, case_id: str) 
             "referral_form": referral,
             "adults": adults_rows,
             "barriers": SupportBarrier.choices,
-            "capacities": WorkCapacity.choices,
             "verifications": investigation.verifications.select_related("checked_by"),
         },
     )

@@ -8,7 +8,7 @@ eves that `working_days.yaml` names. Pure Python, no Django.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import holidays
@@ -63,3 +63,12 @@ def deadline(
     else:
         due = start + timedelta(hours=target.amount).days * timedelta(days=1)
     return due + timedelta(days=paused_days)
+
+
+def deadline_at(start: datetime, target: TimeTarget, *, eves: tuple[str, ...] = ()) -> datetime:
+    """The moment the time is up: `start` + hours for an hour target, else the end of the due day
+    (in `start`'s time zone)."""
+    if target.unit == HOURS:
+        return start + timedelta(hours=target.amount)
+    due = deadline(start.date(), target, eves=eves)
+    return datetime.combine(due, time(23, 59, 59), tzinfo=start.tzinfo)

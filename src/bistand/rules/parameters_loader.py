@@ -21,6 +21,13 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from bistand.rules.clocks import DAYS, HOURS, WORKING_DAYS, TimeTarget
+from bistand.rules.labour import (
+    REFERRAL_PATHS,
+    WORK_CAPACITIES,
+    LabourActivities,
+    ReferralPolicy,
+    SpecialSupportPolicy,
+)
 from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
@@ -154,6 +161,9 @@ class MunicipalGuidelines:
     housing_cost_caps: Dated[HousingCostCaps]
     repayable_advance_model: Dated[MunicipalOption]
     time_targets: Dated[TimeTargets]
+    referral_policy: Dated[ReferralPolicy]
+    labour_activities: Dated[LabourActivities]
+    special_individual_support: Dated[SpecialSupportPolicy]
 
 
 @dataclass(frozen=True)
@@ -423,6 +433,9 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             "housing_cost_caps",
             "repayable_advance_model",
             "time_targets",
+            "referral_policy",
+            "labour_activities",
+            "special_individual_support",
         },
     )
 
@@ -467,11 +480,47 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             )
         return TimeTargets(parsed, _text(path, start, entry["source"]), bool(entry["verified"]))
 
+    def referrals(start: str, entry: dict[str, Any]) -> ReferralPolicy:
+        require_keys(path, start, entry, set(WORK_CAPACITIES) | {"source", "verified"})
+        paths = {capacity: str(entry[capacity]) for capacity in WORK_CAPACITIES}
+        for capacity, chosen in paths.items():
+            if chosen not in REFERRAL_PATHS:
+                raise ParameterFileError(
+                    f"{path}: {start}.{capacity}: path must be one of {REFERRAL_PATHS}"
+                )
+        return ReferralPolicy(paths, _text(path, start, entry["source"]), bool(entry["verified"]))
+
+    def activities(start: str, entry: dict[str, Any]) -> LabourActivities:
+        require_keys(path, start, entry, {"starting_a_business", "source", "verified"})
+        return LabourActivities(
+            bool(entry["starting_a_business"]),
+            _text(path, start, entry["source"]),
+            bool(entry["verified"]),
+        )
+
+    def special(start: str, entry: dict[str, Any]) -> SpecialSupportPolicy:
+        keys = {"youth_min_age", "youth_max_age", "women_weak_position", "excludes_income_support"}
+        require_keys(path, start, entry, keys | {"source", "verified"})
+        low, high = int(entry["youth_min_age"]), int(entry["youth_max_age"])
+        if not 0 < low <= high:
+            raise ParameterFileError(f"{path}: {start}: youth ages must satisfy 0 < min <= max")
+        return SpecialSupportPolicy(
+            low,
+            high,
+            bool(entry["women_weak_position"]),
+            bool(entry["excludes_income_support"]),
+            _text(path, start, entry["source"]),
+            bool(entry["verified"]),
+        )
+
     for section in (
         "higher_child_norm",
         "housing_cost_caps",
         "repayable_advance_model",
         "time_targets",
+        "referral_policy",
+        "labour_activities",
+        "special_individual_support",
     ):
         require_keys(path, section, data[section], {"values"})
     return MunicipalGuidelines(
@@ -482,11 +531,18 @@ def _municipal(path: Path) -> MunicipalGuidelines:
         housing_cost_caps=_dated(path, data["housing_cost_caps"]["values"], caps),
         repayable_advance_model=_dated(path, data["repayable_advance_model"]["values"], option),
         time_targets=_dated(path, data["time_targets"]["values"], targets),
+        referral_policy=_dated(path, data["referral_policy"]["values"], referrals),
+        labour_activities=_dated(path, data["labour_activities"]["values"], activities),
+        special_individual_support=_dated(
+            path, data["special_individual_support"]["values"], special
+        ),
     )
 
 
-def load_rulebook(root: Path = PARAMETERS_DIR) -> Rulebook:
-    """Read every parameter file under `root`; raises ParameterFileError naming the file."""
+def load_rulebook(root: Path | None = None) -> Rulebook:
+    """Read every parameter file under `root` (default: the shipped `parameters/`); raises
+    ParameterFileError naming the file."""
+    root = root or PARAMETERS_DIR
     norms = {int(p.stem): _norm(p) for p in sorted((root / "national_norm").glob("*.yaml"))}
     municipalities = {}
     for path in sorted((root / "municipal").glob("*.yaml")):

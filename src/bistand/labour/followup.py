@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""After a closure: is the person still off aid 3 and 6 months later? And what came of each
+referral path (the table seed 004 reports)? Computed from decisions and referrals as recorded."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from uuid import UUID
+
+from django.db.models import QuerySet
+
+from bistand.decisions.models import Decision, Outcome
+from bistand.labour.models import NationalCategory, Referral, ReferralStatus
+from bistand.organisations.models import Unit
+
+FOLLOW_UP_MONTHS = (3, 6)
+AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def months_later(day: date, months: int) -> date:
+    """The first day of the month `months` after `day`'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def off_aid_after(*, person_id: UUID, closed_on: date, months: int, today: date) -> bool | None:
+    """True: no aid granted to any household the person belongs to for the `months` months after
+    the closing month. False: aid was granted in one of them. None: too early to tell."""
+    first, last = months_later(closed_on, 1), months_later(closed_on, months)
+    if today < months_later(closed_on, months + 1):
+        aided = _aid_between(person_id, first, last)
+        return False if aided else None
+    return not _aid_between(person_id, first, last)
+
+
+def _aid_between(person_id: UUID, first: date, last: date) -> bool:
+    return Decision.objects.filter(
+        case__members__person_id=person_id,
+        month__gte=first,
+        month__lte=last,
+        outcome__in=AID_OUTCOMES,
+    ).exists()
+
+
+@dataclass(frozen=True)
+class ClosureFollowUp:
+    referral: Referral
+    after: dict[int, bool | None]
+
+
+def closures_followed_up(*, units: QuerySet[Unit], today: date) -> list[ClosureFollowUp]:
+    closed = Referral.objects.filter(
+        to_unit__in=units, status=ReferralStatus.CLOSED
+    ).select_related("person", "closure_reason", "to_unit")
+    return [
+        ClosureFollowUp(
+            referral,
+            {
+                months: off_aid_after(
+                    person_id=referral.person_id,
+                    closed_on=referral.closed_on,
+                    months=months,
+                    today=today,
+                )
+                for months in FOLLOW_UP_MONTHS
+                if referral.closed_on is not None
+            },
+        )
+        for referral in closed.order_by("-closed_on")
+    ]
+
+
+@dataclass
+class PathOutcomes:
+    unit: Unit
+    referred: int = 0
+    closed: Counter[str] = field(default_factory=Counter)
+
+    def count(self, category: str) -> int:
+        return self.closed[category]
+
+    @property
+    def work(self) -> int:
+        return self.closed[NationalCategory.WORK]
+
+    @property
+    def studies(self) -> int:
+        return self.closed[NationalCategory.STUDIES]
+
+    @property
+    def state_programme(self) -> int:
+        return self.closed[NationalCategory.STATE_PROGRAMME]
+
+    @property
+    def still_open(self) -> int:
+        return self.referred - sum(self.closed.values())
+
+
+def outcomes_by_path(*, units: QuerySet[Unit], year: int) -> list[PathOutcomes]:
+    """Per receiving unit: referrals sent in `year` and how those closed, by national category.
+    Referrals sent back count as referred, not as closed."""
+    rows = {unit.pk: PathOutcomes(unit) for unit in units}
+    referrals = Referral.objects.filter(to_unit__in=units, created_at__year=year).values_list(
+        "to_unit_id", "status", "closure_reason__national_category"
+    )
+    for unit_id, status, category in referrals:
+        row = rows[unit_id]
+        row.referred += 1
+        if status == ReferralStatus.CLOSED:
+            row.closed[category] += 1
+    return list(rows.values())
