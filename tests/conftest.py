@@ -6,3 +6,32 @@ from tests.factories import World, world_create
 @pytest.fixture
 def world(db) -> World:
     return world_create()
+
+
+@pytest.fixture
+def coach_clocks_on(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The shipped parameters with a dated Stockholm entry that switches the coach's time targets
+    on (a municipality adopting the proposal would add the same), read instead of the shipped."""
+    import shutil
+    from datetime import date
+
+    import yaml
+
+    from bistand.rules import parameters_loader
+
+    root = tmp_path / "parameters"
+    shutil.copytree(parameters_loader.PARAMETERS_DIR, root)
+    path = root / "municipal" / "stockholm.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["time_targets"]["values"][date(2026, 1, 1)] = {
+        "first_reception_visit": {"amount": 14, "unit": "days", "enabled": True},
+        "coach_meeting": {"amount": 48, "unit": "hours", "enabled": True},
+        "first_activity": {"amount": 5, "unit": "working_days", "enabled": True},
+        "source": "test: the proposal adopted",
+        "verified": False,
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(parameters_loader, "PARAMETERS_DIR", root)
+    parameters_loader.default_rulebook.cache_clear()
+    yield root
+    parameters_loader.default_rulebook.cache_clear()

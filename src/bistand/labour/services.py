@@ -272,7 +272,8 @@ def referral_return(*, referral: Referral, reason: str, acted_by: User) -> Refer
 
 
 def _accepted(referral: Referral) -> None:
-    if referral.status != ReferralStatus.ACCEPTED:
+    accepted = Referral.objects.filter(pk=referral.pk, status=ReferralStatus.ACCEPTED).exists()
+    if not accepted:
         raise LabourError("accept_first", _("Accept the referral first."))
 
 
