@@ -1,7 +1,7 @@
 """The pathway as its users drive it: assessment → proposed referral → the coach's answer → plan,
 activities, attendance → closure; and the rules each step enforces."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -28,7 +28,6 @@ from bistand.labour.services import (
     referral_accept,
     referral_close,
     referral_proposal,
-    referral_send,
     work_capacity_record,
 )
 from bistand.organisations.models import Municipality, Unit, UnitKind
@@ -77,9 +76,7 @@ def test_the_policy_proposes_a_path_from_the_latest_assessment(
     stockholm: World, level: str, percentage: int | None, unit_kind: str | None, label: str
 ) -> None:
     world = stockholm
-    training = unit_create(
-        committee_name=world.unit_a.committee.name, kind=UnitKind.WORK_TRAINING
-    )
+    training = unit_create(committee_name=world.unit_a.committee.name, kind=UnitKind.WORK_TRAINING)
     _assess(world, level, percentage)
     proposal = referral_proposal(case=world.case_a, person=world.protected_person)
     assert proposal is not None
@@ -158,7 +155,9 @@ def test_the_coach_sends_back_with_a_reason_the_caseworker_reads(stockholm: Worl
     )
     assert "Behöver först sjukskrivning utredd." in page.content.decode()
     # Sent back, the referral no longer opens the case to the coach.
-    assert coach.get(reverse("cases:detail", kwargs={"case_id": world.case_a.pk})).status_code == 404
+    assert (
+        coach.get(reverse("cases:detail", kwargs={"case_id": world.case_a.pk})).status_code == 404
+    )
 
 
 def _plan_with_activity(world: World, kind: str = ActivityKind.WORK_PRACTICE) -> object:
@@ -214,9 +213,7 @@ def test_an_absence_flags_the_aid_case_and_changes_no_amount(stockholm: World) -
     _plan, activity = _plan_with_activity(world)
     granted_before = list(Decision.objects.values_list("pk", "granted_amount"))
     day = TODAY() - timedelta(days=2)
-    attendance_record(
-        activity=activity, on=day, status="present", note="", acted_by=world.coach
-    )
+    attendance_record(activity=activity, on=day, status="present", note="", acted_by=world.coach)
     assert not ReductionFlag.objects.exists()
     with pytest.raises(LabourError) as error:
         attendance_record(
@@ -304,4 +301,4 @@ def test_after_closure_the_case_may_be_opened_by_another_unit(stockholm: World) 
         acted_by=world.caseworker_b,
     )
     assert case.unit == world.unit_b
-    assert date.today() >= case.opened_on
+    assert world.person_a.memberships.count() == 2
