@@ -96,9 +96,7 @@ def test_people_on_income_support_or_in_work_are_outside() -> None:
 def test_the_womens_group_needs_a_woman_with_a_described_weak_position() -> None:
     policy = STOCKHOLM.special_individual_support.at(DAY)
     assert policy is not None
-    woman = _youth(
-        date(1970, 1, 1), target_group=TargetGroup.WOMEN_WEAK_POSITION, is_woman=True
-    )
+    woman = _youth(date(1970, 1, 1), target_group=TargetGroup.WOMEN_WEAK_POSITION, is_woman=True)
     assert special_support_ineligibility(policy, woman, DAY) == [
         Ineligibility.WEAK_POSITION_NOT_ASSESSED
     ]
