@@ -60,6 +60,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("confirm", lambda: page.goto(f"/my/applications/{draft}/confirm/")),
         ("messages", lambda: page.goto("/my/messages/")),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
+        ("my plan", lambda: page.goto("/my-plan/")),
     ]
 
 
@@ -84,7 +85,63 @@ def test_no_serious_or_critical_violations_on_applicant_pages(
                     blocking.append(f"{name}: {violation['id']} {violation['help']}")
     print(f"\naxe {language}: {counts}")
     assert blocking == []
-    assert counts["pages"] >= 22
+    assert counts["pages"] >= 23
+
+
+def _with_plan(world: World) -> None:
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from bistand.labour.models import Provider
+    from bistand.labour.services import activity_add, plan_save, referral_accept
+
+    referral_accept(referral=world.referral_a, acted_by=world.coach)
+    plan = plan_save(
+        referral=world.referral_a,
+        goals="Arbete inom vården.",
+        interests="Omsorg",
+        competencies="Undersköterskeutbildning",
+        made_with_person=True,
+        acted_by=world.coach,
+    )
+    activity_add(
+        plan=plan,
+        kind="sfi",
+        provider=Provider.objects.create(name="SFI-skolan", is_education=True),
+        starts_on=timezone.localdate() - timedelta(days=3),
+        ends_on=None,
+        hours_per_week=Decimal("15"),
+        acted_by=world.coach,
+    )
+
+
+def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_page: Any) -> None:
+    """The pathway's pages for the caseworker, the coach and the person, with a plan in place."""
+    _with_plan(world)
+    counts: dict[str, int] = {"pages": 0, "minor": 0, "moderate": 0, "serious": 0, "critical": 0}
+    blocking = []
+    visits = [
+        (world.caseworker_a, f"/cases/{world.case_a.pk}/labour/"),
+        (world.coach, "/labour/"),
+        (world.coach, f"/labour/referrals/{world.referral_a.pk}/"),
+        (world.coach, "/labour/follow-up/"),
+        (world.coach, "/labour/special-support/"),
+        (world.coach, f"/labour/special-support/{world.special_support_a.pk}/"),
+        (world.applicant, "/my-plan/"),
+    ]
+    for user, url in visits:
+        page = open_page(user)
+        page.goto(url)
+        assert page.locator("h1").count() == 1, url
+        counts["pages"] += 1
+        for violation in all_violations(page):
+            counts[violation["impact"]] += 1
+            if violation["impact"] in {"serious", "critical"}:
+                blocking.append(f"{url}: {violation['id']} {violation['help']}")
+    print(f"\naxe labour pages: {counts}")
+    assert blocking == []
 
 
 def test_pages_reflow_at_320_px(world: World, open_page: Any) -> None:
