@@ -307,3 +307,28 @@ def test_the_bank_account_is_checked_and_kept_on_the_person(world: World) -> Non
     _send(client, application)
     user.person.refresh_from_db()
     assert user.person.iban == "SE3550000000054910000003"
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_a_partner_already_in_a_case_brings_the_application_to_the_responsible_unit(
+    world: World,
+) -> None:
+    """One responsible unit per person: no second case is opened at the intake unit."""
+    applicant = _new_applicant(6)
+    client = client_for(applicant)
+    application = _walk_first_application(
+        client,
+        {
+            "partner_identity_number": world.person_b.identity_number,
+            "others_in_home": "0",
+            **_children(),
+        },
+    )
+    assert _send(client, application).status_code == 302
+    confirm = reverse("applications:confirm", kwargs={"application_id": application.pk})
+    assert client_for(world.applicant_b).post(confirm).status_code == 302
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    assert application.case == world.case_b  # held by unit b, not the intake unit a
+    assert Case.objects.filter(members__person=world.person_b).count() == 1

@@ -205,13 +205,20 @@ def _receive(application: Application) -> None:
 
 
 def _case_for(application: Application) -> Case:
-    case = (
-        Case.objects.filter(members__person=application.applicant, status=CaseStatus.OPEN)
-        .order_by("-opened_on")
-        .first()
-    )
-    if case is not None:
-        return case
+    # One responsible unit per person: an adult of the household already active in an open case
+    # brings the application to that case (the applicant's own first), never to a second one.
+    for adult in (application.applicant_id, application.partner_id):
+        case = (
+            Case.objects.filter(
+                members__person_id=adult,
+                members__relation__in=[Relation.APPLICANT, Relation.PARTNER, Relation.OTHER],
+                status=CaseStatus.OPEN,
+            )
+            .order_by("-opened_on")
+            .first()
+        )
+        if adult is not None and case is not None:
+            return case
     municipality = application.municipality
     unit = municipality.intake_unit
     if unit is None:
