@@ -207,7 +207,8 @@ def _receive(application: Application) -> None:
 def _case_for(application: Application) -> Case:
     # One responsible unit per person: an adult of the household already active in an open case
     # brings the application to that case (the applicant's own first), never to a second one.
-    for adult in (application.applicant_id, application.partner_id):
+    adults = [application.applicant_id, application.partner_id]
+    for adult in [person_id for person_id in adults if person_id is not None]:
         case = (
             Case.objects.filter(
                 members__person_id=adult,
@@ -217,7 +218,7 @@ def _case_for(application: Application) -> Case:
             .order_by("-opened_on")
             .first()
         )
-        if adult is not None and case is not None:
+        if case is not None:
             return case
     municipality = application.municipality
     unit = municipality.intake_unit
