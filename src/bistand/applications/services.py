@@ -137,7 +137,12 @@ def application_submit(
     """Send the application once: a repeated key, a double click or a reload changes nothing."""
     try:
         with transaction.atomic():
-            locked = Application.objects.select_for_update().get(pk=application.pk)
+            # The applicant comes along for the notification; only the application row is locked.
+            locked = (
+                Application.objects.select_for_update(of=("self",))
+                .select_related("applicant")
+                .get(pk=application.pk)
+            )
             if locked.status != ApplicationStatus.DRAFT:
                 return locked
             locked.submission_key = submission_key
