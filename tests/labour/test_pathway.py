@@ -302,3 +302,26 @@ def test_after_closure_the_case_may_be_opened_by_another_unit(stockholm: World) 
     )
     assert case.unit == world.unit_b
     assert world.person_a.memberships.count() == 2
+
+
+@pytest.mark.django_db
+def test_one_responsible_unit_also_when_the_household_has_children(stockholm: World) -> None:
+    world = stockholm
+    parent, child = (
+        person_make(acted_by=world.caseworker_a),
+        person_make(acted_by=world.caseworker_a),
+    )
+    case_open(
+        unit=world.unit_a,
+        household=[(parent, Relation.APPLICANT), (child, Relation.CHILD)],
+        opened_on=TODAY(),
+        acted_by=world.caseworker_a,
+    )
+    with pytest.raises(CaseResponsibilityError) as error:
+        case_open(
+            unit=world.unit_b,
+            household=[(parent, Relation.APPLICANT)],
+            opened_on=TODAY(),
+            acted_by=world.caseworker_b,
+        )
+    assert error.value.code == "responsible_elsewhere"

@@ -21,8 +21,8 @@ from bistand.applications.models import (
 )
 from bistand.applications.uploads import check_upload
 from bistand.audit.services import access_log_write
-from bistand.cases.models import Case, CaseStatus, Relation
-from bistand.cases.services import case_open
+from bistand.cases.models import Case, Relation
+from bistand.cases.services import case_open, responsible_case
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
@@ -212,17 +212,8 @@ def _receive(application: Application) -> None:
 def _case_for(application: Application) -> Case:
     # One responsible unit per person: an adult of the household already active in an open case
     # brings the application to that case (the applicant's own first), never to a second one.
-    adults = [application.applicant_id, application.partner_id]
-    for adult in [person_id for person_id in adults if person_id is not None]:
-        case = (
-            Case.objects.filter(
-                members__person_id=adult,
-                members__relation__in=[Relation.APPLICANT, Relation.PARTNER, Relation.OTHER],
-                status=CaseStatus.OPEN,
-            )
-            .order_by("-opened_on")
-            .first()
-        )
+    for adult in (application.applicant_id, application.partner_id):
+        case = responsible_case(adult) if adult is not None else None
         if case is not None:
             return case
     municipality = application.municipality

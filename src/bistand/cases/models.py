@@ -54,6 +54,9 @@ class Relation(models.TextChoices):
     OTHER = "other", _("Other household member")
 
 
+ADULT_RELATIONS = (Relation.APPLICANT, Relation.PARTNER, Relation.OTHER)
+
+
 class CaseMember(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="members")

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from datetime import date
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
 from bistand.audit.services import access_log_write
-from bistand.cases.models import Case, CaseMember, CaseStatus, Relation
+from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.errors import DomainError
 from bistand.journals.services import journal_entry_create
 from bistand.labour.closure_reasons import closure_reason_label
@@ -24,16 +25,25 @@ def _next_reference(opened_on: date) -> str:
     return f"{prefix}{count + 1:05d}"
 
 
-class CaseResponsibilityError(DomainError):
+class CaseError(DomainError):
+    """A refused action on a case."""
+
+
+class CaseResponsibilityError(CaseError):
     """The person already has a responsible unit (ärendeansvar) elsewhere."""
 
 
-def responsible_case(person: Person) -> Case | None:
-    """The open case an adult is active in; one responsible unit per person."""
+def responsible_case(person_id: UUID) -> Case | None:
+    """The open case a person is active in as an adult; one responsible unit per person.
+    (One `filter` call: person and relation must hold for the same member row.)"""
     return (
-        Case.objects.filter(members__person=person, status=CaseStatus.OPEN)
-        .exclude(members__person=person, members__relation=Relation.CHILD)
+        Case.objects.filter(
+            members__person_id=person_id,
+            members__relation__in=ADULT_RELATIONS,
+            status=CaseStatus.OPEN,
+        )
         .select_related("unit__committee")
+        .order_by("-opened_on")
         .first()
     )
 
@@ -42,7 +52,7 @@ def _responsibility_check(household: list[tuple[Person, Relation]]) -> None:
     for person, relation in household:
         if relation == Relation.CHILD:
             continue
-        case = responsible_case(person)
+        case = responsible_case(person.pk)
         if case is not None:
             raise CaseResponsibilityError(
                 "responsible_elsewhere",
@@ -112,9 +122,9 @@ def case_close(*, case: Case, reason: ClosureReason, closed_on: date, acted_by: 
     """Close the case with a coded reason; open referrals from it close with the same reason."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.status != CaseStatus.OPEN:
-        raise CaseResponsibilityError("not_open", _("The case is already closed."))
+        raise CaseError("not_open", _("The case is already closed."))
     if not case.opened_on <= closed_on <= timezone.localdate():
-        raise CaseResponsibilityError(
+        raise CaseError(
             "closed_on", _("The closing date must be between the opening date and today.")
         )
     for referral in case.referrals.filter(status__in=["sent", "accepted"]):

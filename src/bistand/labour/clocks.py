@@ -4,6 +4,7 @@ activity within its target — each only when the municipality has switched the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,6 +15,8 @@ from bistand.labour.models import ACTIVE_REFERRAL_STATUSES, Activity, CoachMeeti
 from bistand.labour.policy import COACH_MEETING, FIRST_ACTIVITY, time_target, working_day_eves
 from bistand.organisations.models import Unit
 from bistand.rules.clocks import deadline_at
+
+TARGETS = (COACH_MEETING, FIRST_ACTIVITY)
 
 
 @dataclass(frozen=True)
@@ -97,14 +100,15 @@ class CoachCompliance:
 
 def coach_compliance(*, units: QuerySet[Unit], now: datetime) -> list[CoachCompliance]:
     """Per unit: referrals whose clock has ended (met, or time up) and how many were on time."""
+    by_unit: dict[int, list[ReferralClock]] = defaultdict(list)
+    for referral in _with_firsts(Referral.objects.filter(to_unit__in=units)):
+        by_unit[referral.to_unit_id].append(referral_clock(referral, now))
     rows = []
     for unit in units.select_related("committee__municipality"):
-        clocks = [
-            referral_clock(referral, now)
-            for referral in _with_firsts(Referral.objects.filter(to_unit=unit))
-        ]
+        clocks = by_unit[unit.pk]
         meeting_done = [c for c in clocks if c.meeting_due and (c.first_meeting or c.overdue)]
         activity_done = [c for c in clocks if c.activity_due and (c.first_activity or c.overdue)]
+        municipality, today = unit.committee.municipality, now.date()
         rows.append(
             CoachCompliance(
                 unit,
@@ -112,8 +116,8 @@ def coach_compliance(*, units: QuerySet[Unit], now: datetime) -> list[CoachCompl
                 sum(not c.meeting_overdue for c in meeting_done),
                 len(activity_done),
                 sum(not c.activity_overdue for c in activity_done),
-                any(c.meeting_due or c.activity_due for c in clocks)
-                or bool(time_target(unit.committee.municipality, COACH_MEETING, now.date())),
+                bool(meeting_done or activity_done)
+                or any(time_target(municipality, name, today) for name in TARGETS),
             )
         )
     return rows

@@ -4,7 +4,7 @@ referral path (the table seed 004 reports)? Computed from decisions and referral
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
@@ -19,33 +19,36 @@ FOLLOW_UP_MONTHS = (3, 6)
 AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
 
 
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
 def months_later(day: date, months: int) -> date:
     """The first day of the month `months` after `day`'s month."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
 
-def off_aid_after(*, person_id: UUID, closed_on: date, months: int, today: date) -> bool | None:
-    """True: no aid granted to any household the person belongs to for the `months` months after
-    the closing month. False: aid was granted in one of them. None: too early to tell."""
+def off_aid(aid_months: set[date], *, closed_on: date, months: int, today: date) -> bool | None:
+    """True: no aid month among the `months` months after the closing month. False: aid in one
+    of them. None: too early to tell (the period has not passed and no aid so far)."""
     first, last = months_later(closed_on, 1), months_later(closed_on, months)
-    if today < months_later(closed_on, months + 1):
-        aided = _aid_between(person_id, first, last)
-        return False if aided else None
-    return not _aid_between(person_id, first, last)
+    if any(first <= month <= last for month in aid_months):
+        return False
+    return None if today < months_later(closed_on, months + 1) else True
 
 
-def _aid_between(person_id: UUID, first: date, last: date) -> bool:
-    return Decision.objects.filter(
-        case__members__person_id=person_id,
-        month__gte=first,
-        month__lte=last,
-        outcome__in=AID_OUTCOMES,
-    ).exists()
+def aid_months_by_person(person_ids: list[UUID]) -> dict[UUID, set[date]]:
+    """The months aid was granted to any household each person belongs to: one query."""
+    found: dict[UUID, set[date]] = defaultdict(set)
+    rows = Decision.objects.filter(
+        case__members__person_id__in=person_ids, outcome__in=AID_OUTCOMES
+    ).values_list("case__members__person_id", "month")
+    for person_id, month in rows:
+        found[person_id].add(month)
+    return found
+
+
+def off_aid_after(*, person_id: UUID, closed_on: date, months: int, today: date) -> bool | None:
+    """`off_aid` for one person, read from the decisions."""
+    aid = aid_months_by_person([person_id])[person_id]
+    return off_aid(aid, closed_on=closed_on, months=months, today=today)
 
 
 @dataclass(frozen=True)
@@ -55,15 +58,18 @@ class ClosureFollowUp:
 
 
 def closures_followed_up(*, units: QuerySet[Unit], today: date) -> list[ClosureFollowUp]:
-    closed = Referral.objects.filter(
-        to_unit__in=units, status=ReferralStatus.CLOSED
-    ).select_related("person", "closure_reason", "to_unit")
+    closed = list(
+        Referral.objects.filter(to_unit__in=units, status=ReferralStatus.CLOSED)
+        .select_related("person", "closure_reason", "to_unit")
+        .order_by("-closed_on")
+    )
+    aid = aid_months_by_person([referral.person_id for referral in closed])
     return [
         ClosureFollowUp(
             referral,
             {
-                months: off_aid_after(
-                    person_id=referral.person_id,
+                months: off_aid(
+                    aid[referral.person_id],
                     closed_on=referral.closed_on,
                     months=months,
                     today=today,
@@ -72,7 +78,7 @@ def closures_followed_up(*, units: QuerySet[Unit], today: date) -> list[ClosureF
                 if referral.closed_on is not None
             },
         )
-        for referral in closed.order_by("-closed_on")
+        for referral in closed
     ]
 
 

@@ -26,17 +26,6 @@ def _choices(form: forms.Form, name: str, choices: list[tuple[str, str]]) -> Non
     field.choices = choices
 
 
-class ClosureReasonField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
-
-
-def closure_reason_field() -> ClosureReasonField:
-    return ClosureReasonField(
-        queryset=ClosureReason.objects.filter(active=True), label=_("Closure reason")
-    )
-
-
 class WorkCapacityForm(PlainForm):
     person = forms.ChoiceField(label=_("Adult"))
     level = forms.ChoiceField(
@@ -85,13 +74,10 @@ class ReferralSendForm(PlainForm):
 
 
 class CloseForm(PlainForm):
-    closure_reason = forms.ModelChoiceField(queryset=ClosureReason.objects.none())
+    closure_reason = forms.ModelChoiceField(
+        queryset=ClosureReason.objects.filter(active=True), label=_("Closure reason")
+    )
     closed_on = forms.DateField(label=_("Closed on (YYYY-MM-DD)"), widget=DATE)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["closure_reason"] = closure_reason_field()
-        self.order_fields(["closure_reason", "closed_on"])
 
 
 class ReturnForm(PlainForm):

@@ -13,6 +13,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bistand.labour.closure_reasons import closure_reason_label
 from bistand.rules.labour import ReferralPath, TargetGroup, WorkCapacityLevel
 
 
@@ -110,8 +111,6 @@ class ClosureReason(models.Model):
         verbose_name_plural = _("closure reasons")
 
     def __str__(self) -> str:
-        from bistand.labour.closure_reasons import closure_reason_label
-
         return str(closure_reason_label(self))
 
 
@@ -323,7 +322,8 @@ class Attendance(models.Model):
 
 
 class SpecialSupportTargetGroup(models.TextChoices):
-    NEET_YOUTH = TargetGroup.NEET_YOUTH, _("Young person 19–29 who neither works nor studies")
+    # The age limits are local policy (special_individual_support in the overlay), not a label.
+    NEET_YOUTH = TargetGroup.NEET_YOUTH, _("Young person who neither works nor studies")
     WOMEN_WEAK_POSITION = (
         TargetGroup.WOMEN_WEAK_POSITION,
         _("Woman with a weak position on the labour market"),

@@ -309,8 +309,12 @@ def _plan_content(plan: ActionPlan) -> dict[str, Any]:
     }
 
 
-def _plan_version(plan: ActionPlan, *, made_with_person: bool, acted_by: User) -> None:
-    last = plan.versions.order_by("-number").values_list("number", flat=True).first() or 0
+def _plan_version(plan: ActionPlan, *, made_with_person: bool | None, acted_by: User) -> None:
+    """Freeze the plan as its next version; `made_with_person` None keeps the last version's."""
+    previous = plan.versions.order_by("-number").first()
+    last = previous.number if previous else 0
+    if made_with_person is None:
+        made_with_person = bool(previous and previous.made_with_person)
     version = ActionPlanVersion.objects.create(
         plan=plan,
         number=last + 1,
@@ -388,8 +392,7 @@ def activity_add(
         ends_on=ends_on,
         hours_per_week=hours_per_week,
     )
-    last = plan.versions.order_by("-number").first()
-    _plan_version(plan, made_with_person=bool(last and last.made_with_person), acted_by=acted_by)
+    _plan_version(plan, made_with_person=None, acted_by=acted_by)
     return activity
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.cases.models import Case, CaseStatus, Relation
-from bistand.cases.services import CaseResponsibilityError, case_close
+from bistand.cases.services import case_close
 from bistand.errors import DomainError
 from bistand.labour.clocks import coach_compliance, coach_queue, referral_clock
 from bistand.labour.followup import closures_followed_up, outcomes_by_path
@@ -51,7 +51,6 @@ from bistand.labour.services import (
     referral_return,
     referral_send,
     referral_units,
-    work_capacity_current,
     work_capacity_record,
 )
 from bistand.labour.special_support import (
@@ -77,7 +76,8 @@ def case_labour(request: AuthenticatedRequest, case: Case, case_id: str) -> Http
     members = case.members.exclude(relation=Relation.CHILD).select_related("person")
     adults = [member.person for member in members]
     choices = [(str(p.pk), f"{p.first_name} {p.last_name}") for p in adults]
-    units = [(str(u.pk), u.name) for u in referral_units(case)]
+    receiving = referral_units(case)
+    units = [(str(u.pk), u.name) for u in receiving]
     data = request.POST if request.method == "POST" else None
     action = request.POST.get("action") if data else None
     assess = WorkCapacityForm(_bound(action, "assess", data), adults=choices, prefix="assess")
@@ -95,9 +95,7 @@ def case_labour(request: AuthenticatedRequest, case: Case, case_id: str) -> Http
             messages.success(request, _("The work capacity is recorded in the journal."))
             return redirect("labour:case", case_id=case.pk)
         if action == "refer" and refer.is_valid():
-            unit = next(
-                u for u in referral_units(case) if str(u.pk) == refer.cleaned_data["to_unit"]
-            )
+            unit = next(u for u in receiving if str(u.pk) == refer.cleaned_data["to_unit"])
             referral_send(
                 case=case,
                 person=by_id[refer.cleaned_data["person"]],
@@ -116,18 +114,20 @@ def case_labour(request: AuthenticatedRequest, case: Case, case_id: str) -> Http
             )
             messages.success(request, _("The case is closed."))
             return redirect("labour:case", case_id=case.pk)
-    except (DomainError, CaseResponsibilityError) as error:
+    except DomainError as error:
         {"assess": assess, "refer": refer, "close": close}[action or "assess"].add_error(
             None, error.message
         )
-    rows = [
-        {
-            "person": person,
-            "assessment": work_capacity_current(case=case, person=person),
-            "proposal": referral_proposal(case=case, person=person),
-        }
-        for person in adults
-    ]
+    rows = []
+    for person in adults:  # the proposal carries the latest assessment: one query per adult
+        proposal = referral_proposal(case=case, person=person)
+        rows.append(
+            {
+                "person": person,
+                "assessment": proposal.assessment if proposal else None,
+                "proposal": proposal,
+            }
+        )
     return render(
         request,
         "labour/case.html",
