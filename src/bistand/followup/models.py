@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Summary tables the dashboards read. Built from decisions by `refresh`, never edited by hand.
+
+`AidMonthFact` holds one adult with aid in one month under pseudonymous keys (no name, no identity
+number); the summaries group it by the dashboards' dimensions, so a dashboard reads a few
+thousand rows whatever the size of the history (ADR 0007)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BirthRegion(models.TextChoices):
+    SWEDEN = "sweden", _("Born in Sweden")
+    ABROAD = "abroad", _("Born outside Sweden")
+    UNKNOWN = "unknown", _("Country of birth not recorded")
+
+
+class Dimensions(models.Model):
+    """The breakdowns every summary row carries."""
+
+    committee = models.ForeignKey(
+        "organisations.Committee", on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey("organisations.Unit", on_delete=models.PROTECT, related_name="+")
+    gender = models.CharField(max_length=5)
+    age_band = models.CharField(max_length=8)
+    born = models.CharField(max_length=8, choices=BirthRegion.choices)
+    support_barrier = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__} {self.pk}"
+
+
+class AidMonthFact(Dimensions):
+    """One adult in a household granted aid for the month. The household's figures (children,
+    amount) sit on the applicant's row (`head`)."""
+
+    month_index = models.PositiveIntegerField()
+    person_key = models.UUIDField()
+    household_key = models.UUIDField()
+    head = models.BooleanField()
+    children = models.PositiveSmallIntegerField(default=0)
+    amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month_index", "person_key"], name="fact_once_a_month")
+        ]
+        indexes = [models.Index(fields=["person_key", "month_index"], name="fact_person_month")]
+
+
+class AidMonthSummary(Dimensions):
+    """Per month and breakdown: households, adults, children and the amount granted."""
+
+    month_index = models.PositiveIntegerField(db_index=True)
+    households = models.PositiveIntegerField()
+    adults = models.PositiveIntegerField()
+    children = models.PositiveIntegerField()
+    amount = models.DecimalField(max_digits=16, decimal_places=2)
+
+
+class AidReturnSummary(Dimensions):
+    """Adults whose aid ended: `exit_month_index` is their first month without aid (breakdown from
+    their last month with aid); `returned`: how many had aid again within `window` months after."""
+
+    exit_month_index = models.PositiveIntegerField(db_index=True)
+    window = models.PositiveSmallIntegerField()
+    left = models.PositiveIntegerField()
+    returned = models.PositiveIntegerField()
+
+
+class AidYearSummary(Dimensions):
+    """Per calendar year and breakdown (the adult's last month with aid that year): adults by the
+    number of months with aid, and how many were long-term recipients."""
+
+    year = models.PositiveSmallIntegerField(db_index=True)
+    duration_band = models.CharField(max_length=8)
+    adults = models.PositiveIntegerField()
+    long_term = models.PositiveIntegerField()
+
+
+class Refresh(models.Model):
+    """When the summaries were last rebuilt, and for which months."""
+
+    refreshed_at = models.DateTimeField(auto_now_add=True)
+    first_month_index = models.PositiveIntegerField()
+    last_month_index = models.PositiveIntegerField()
+    facts = models.PositiveIntegerField()
+    seconds = models.FloatField()
+
+    class Meta:
+        ordering = ["-refreshed_at"]
+        get_latest_by = "refreshed_at"
+
+    def __str__(self) -> str:
+        return f"{self.refreshed_at:%Y-%m-%d %H:%M}: {self.facts} facts"

@@ -3,4 +3,7 @@ from django.urls import path
 from bistand.followup import views
 
 app_name = "followup"
-urlpatterns = [path("", views.statistics, name="statistics")]
+urlpatterns = [
+    path("", views.statistics, name="statistics"),
+    path("export/", views.export, name="export"),
+]

@@ -28,6 +28,7 @@ from bistand.rules.labour import (
     ReferralPolicy,
     SpecialSupportPolicy,
 )
+from bistand.rules.statistics import StatisticsConventions
 from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
@@ -183,6 +184,7 @@ class Rulebook:
     legal: LegalReferences
     composition: Dated[HouseholdComposition]
     working_day_eves: Dated[tuple[str, ...]]
+    statistics: Dated[StatisticsConventions]
     municipalities: dict[str, MunicipalGuidelines] = field(default_factory=dict)
 
 
@@ -539,6 +541,48 @@ def _municipal(path: Path) -> MunicipalGuidelines:
     )
 
 
+def _ascending(path: Path, where: str, value: Any) -> tuple[int, ...]:
+    if (
+        not isinstance(value, list)
+        or not value
+        or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in value)
+        or sorted(set(value)) != value
+    ):
+        raise ParameterFileError(
+            f"{path}: {where}: expected ascending whole numbers, got {value!r}"
+        )
+    return tuple(value)
+
+
+def _statistics(path: Path) -> Dated[StatisticsConventions]:
+    def build(start: str, entry: dict[str, Any]) -> StatisticsConventions:
+        where = f"values.{start}"
+        durations = _ascending(path, f"{where}.duration_band_starts", entry["duration_band_starts"])
+        if durations[0] != 1 or durations[-1] > 12:
+            raise ParameterFileError(f"{path}: {where}: duration bands must start at 1 month")
+        long_term = entry["long_term_months"]
+        if not isinstance(long_term, int) or not 1 <= long_term <= 12:
+            raise ParameterFileError(f"{path}: {where}.long_term_months: 1 to 12")
+        return StatisticsConventions(
+            age_band_starts=_ascending(path, f"{where}.age_band_starts", entry["age_band_starts"]),
+            duration_band_starts=durations,
+            long_term_months=long_term,
+            return_windows_months=_ascending(
+                path, f"{where}.return_windows_months", entry["return_windows_months"]
+            ),
+            source=_text(path, f"{where}.source", entry["source"]),
+        )
+
+    keys = {
+        "age_band_starts",
+        "duration_band_starts",
+        "long_term_months",
+        "return_windows_months",
+        "source",
+    }
+    return _dated_file(path, keys, build)
+
+
 def load_rulebook(root: Path | None = None) -> Rulebook:
     """Read every parameter file under `root` (default: the shipped `parameters/`); raises
     ParameterFileError naming the file."""
@@ -560,6 +604,7 @@ def load_rulebook(root: Path | None = None) -> Rulebook:
             {"eves_as_holidays", "source"},
             lambda start, entry: tuple(str(eve) for eve in entry["eves_as_holidays"]),
         ),
+        statistics=_statistics(root / "statistics.yaml"),
         municipalities=municipalities,
     )
 

@@ -1,0 +1,280 @@
+"""The dashboard's figures on a small hand-made history where every answer is known.
+
+2024, unit A (threshold 3 unless a test says otherwise):
+- H1: a woman born in Sweden (1990) and her partner, a man born abroad (1985), two children:
+  aid every month, 10 000 kr.
+- H2: a woman born abroad (1980), alone: aid Jan-Mar and May-Jun, 4 000 kr.
+- H3-H5: three men born in Sweden (2000), alone: aid Jan-Feb, 5 000 kr each.
+Unit B: H6, a man born in Sweden (1970), aid Jan, 3 000 kr (outside unit A's manager's view).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from openpyxl import load_workbook
+
+from bistand.accounts.models import User
+from bistand.applications.categories import SupportBarrier
+from bistand.cases.models import Case, Relation
+from bistand.decisions.models import Decision, DecisionStatus, Outcome
+from bistand.followup.dashboard import Breakdown, Filters, Labels, units_in_scope
+from bistand.followup.dashboard import aid_per_month as aid_table
+from bistand.followup.dashboard import duration_per_year as duration_table
+from bistand.followup.dashboard import returns_to_aid as returns_table
+from bistand.followup.dashboard import support_barriers as barrier_table
+from bistand.followup.models import AidMonthFact, BirthRegion
+from bistand.followup.refresh import refresh
+from bistand.investigations.models import InvestigatedAdult, Investigation
+from bistand.people.models import Gender, Person
+from bistand.rules.statistics import month_index
+from tests.factories import World, case_make, client_for, person_make
+
+STOCKHOLM_TZ = ZoneInfo("Europe/Stockholm")
+JAN, DEC = month_index(date(2024, 1, 1)), month_index(date(2024, 12, 1))
+
+
+@dataclass
+class History:
+    h1: Case
+    h2: Case
+    men: list[Case]
+
+
+def _person(world: World, *, gender: str, born_in_sweden: bool, born: date) -> Person:
+    person = person_make(acted_by=world.caseworker_a, born=born)
+    Person.objects.filter(pk=person.pk).update(gender=gender, born_in_sweden=born_in_sweden)
+    return person
+
+
+def _granted(case: Case, months: list[int], amount: int, caseworker: User) -> None:
+    for month in months:
+        Decision.objects.create(
+            case=case,
+            month=date(2024, month, 1),
+            outcome=Outcome.GRANTED,
+            status=DecisionStatus.SIGNED,
+            applied_amount=amount,
+            granted_amount=amount,
+            calculation_input={},
+            calculation={},
+            norm_year=2024,
+            norm_status="official",
+            law="SoL (2001:453)",
+            decided_by=caseworker,
+            decided_at=datetime(2024, month, 1, tzinfo=STOCKHOLM_TZ),
+        )
+
+
+def _barrier(case: Case, person: Person, barrier: str, world: World) -> None:
+    investigation, _ = Investigation.objects.get_or_create(
+        case=case, defaults={"updated_by": world.caseworker_a}
+    )
+    InvestigatedAdult.objects.create(
+        investigation=investigation, person=person, support_barrier=barrier
+    )
+
+
+def _history(world: World) -> History:
+    woman = _person(world, gender=Gender.WOMAN, born_in_sweden=True, born=date(1990, 3, 1))
+    partner = _person(world, gender=Gender.MAN, born_in_sweden=False, born=date(1985, 3, 1))
+    kids = [_person(world, gender=Gender.MAN, born_in_sweden=True, born=date(2015, 3, 1))]
+    kids.append(_person(world, gender=Gender.WOMAN, born_in_sweden=True, born=date(2018, 3, 1)))
+    h1 = case_make(
+        unit=world.unit_a,
+        acted_by=world.caseworker_a,
+        members=[
+            (woman, Relation.APPLICANT),
+            (partner, Relation.PARTNER),
+            *[(kid, Relation.CHILD) for kid in kids],
+        ],
+    )
+    _granted(h1, list(range(1, 13)), 10_000, world.caseworker_a)
+    _barrier(h1, woman, SupportBarrier.SICK_WITH_CERTIFICATE, world)
+    _barrier(h1, partner, SupportBarrier.UNEMPLOYED_REGISTERED, world)
+    alone = _person(world, gender=Gender.WOMAN, born_in_sweden=False, born=date(1980, 3, 1))
+    h2 = case_make(unit=world.unit_a, acted_by=world.caseworker_a, members=[(alone, "applicant")])
+    _granted(h2, [1, 2, 3, 5, 6], 4_000, world.caseworker_a)
+    _barrier(h2, alone, SupportBarrier.UNEMPLOYED_REGISTERED, world)
+    men = []
+    for _ in range(3):
+        man = _person(world, gender=Gender.MAN, born_in_sweden=True, born=date(2000, 3, 1))
+        case = case_make(
+            unit=world.unit_a, acted_by=world.caseworker_a, members=[(man, "applicant")]
+        )
+        _granted(case, [1, 2], 5_000, world.caseworker_a)
+        _barrier(case, man, SupportBarrier.UNEMPLOYED_REGISTERED, world)
+        men.append(case)
+    other = _person(world, gender=Gender.MAN, born_in_sweden=True, born=date(1970, 3, 1))
+    h6 = case_make(unit=world.unit_b, acted_by=world.caseworker_b, members=[(other, "applicant")])
+    _granted(h6, [1], 3_000, world.caseworker_b)
+    refresh(JAN, DEC)
+    return History(h1, h2, men)
+
+
+def _tables(world: World, user: User, **filters: object) -> dict[str, list[list[object]]]:
+    chosen = Filters(first=JAN, last=DEC, **filters)  # type: ignore[arg-type]
+    scope = units_in_scope(user)
+    labels = Labels(scope)
+    return {
+        build.__name__: build(chosen, scope, labels).rows
+        for build in (aid_table, duration_table, returns_table, barrier_table)
+    }
+
+
+@pytest.fixture
+def history(world: World, settings) -> History:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 3
+    return _history(world)
+
+
+@pytest.mark.django_db
+def test_facts_hold_one_row_per_adult_and_month_without_names(world: World, history: History):
+    facts = AidMonthFact.objects.filter(month_index__gte=JAN, month_index__lte=DEC)
+    # adults: H1 2 x 12, H2 5, H3-H5 3 x 2, H6 1
+    assert facts.count() == 24 + 5 + 6 + 1
+    jan = facts.filter(month_index=JAN, household_key=history.h1.pk)
+    assert sorted((f.head, f.children, f.amount) for f in jan) == [
+        (False, 0, Decimal(0)),
+        (True, 2, Decimal(10_000)),
+    ]
+    assert {f.age_band for f in jan} == {"30-39"}  # 33 and 38 in January 2024
+    assert not hasattr(AidMonthFact, "identity_number")
+
+
+@pytest.mark.django_db
+def test_aid_per_month_counts_households_persons_and_amounts(world: World, history: History):
+    rows = _tables(world, world.manager_a)["aid_per_month"]
+    jan, feb, mar, apr = rows[:4]
+    # January: 5 households, 6 adults, 2 children (suppressed, so persons too), 29 000 kr
+    assert jan == ["2024-01", 5, 6, None, None, Decimal(29_000)]
+    assert feb == ["2024-02", *jan[1:]]
+    # March: H1 and H2: 2 households (suppressed, so is their amount), 3 adults
+    assert mar == ["2024-03", None, 3, None, None, None]
+    assert apr == ["2024-04", None, None, None, None, None]
+    assert len(rows) == 12
+
+
+@pytest.mark.django_db
+def test_the_analyst_sees_every_unit_and_the_manager_only_their_own(world, history, settings):
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    analyst_jan = _tables(world, world.analyst)["aid_per_month"][0]
+    manager_jan = _tables(world, world.manager_a)["aid_per_month"][0]
+    assert analyst_jan == ["2024-01", 6, 7, 2, 9, Decimal(32_000)]
+    assert manager_jan == ["2024-01", 5, 6, 2, 8, Decimal(29_000)]
+    only_b = _tables(world, world.analyst, unit=world.unit_b.pk)["aid_per_month"]
+    assert only_b == [["2024-01", 1, 1, 0, 1, Decimal(3_000)]]
+    assert _tables(world, world.manager_a, unit=world.unit_b.pk)["aid_per_month"] == []
+
+
+@pytest.mark.django_db
+def test_gender_and_birth_region_breakdowns(world: World, history: History, settings):
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    by_gender = _tables(world, world.manager_a, breakdown=Breakdown.GENDER)["aid_per_month"]
+    # January, households by their applicant: 2 women (H1, H2), 3 men; adults 2 women, 4 men
+    assert by_gender[:2] == [
+        ["2024-01", str(Gender.MAN.label), 3, 4, 0, 4, Decimal(15_000)],
+        ["2024-01", str(Gender.WOMAN.label), 2, 2, 2, 4, Decimal(14_000)],
+    ]
+    by_born = _tables(world, world.manager_a, breakdown=Breakdown.BORN)["aid_per_month"]
+    assert by_born[:2] == [
+        ["2024-01", str(BirthRegion.ABROAD.label), 1, 2, 0, 2, Decimal(4_000)],
+        ["2024-01", str(BirthRegion.SWEDEN.label), 4, 4, 2, 6, Decimal(25_000)],
+    ]
+    women_abroad = _tables(world, world.manager_a, gender=Gender.WOMAN, born="abroad")
+    assert [row[0] for row in women_abroad["aid_per_month"]] == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+        "2024-05",
+        "2024-06",
+    ]
+    young = _tables(world, world.manager_a, age_band="18-24")["aid_per_month"]
+    assert [row[:3] for row in young] == [["2024-01", 3, 3], ["2024-02", 3, 3]]
+
+
+@pytest.mark.django_db
+def test_duration_and_long_term_recipients_with_suppression(world, history, settings):
+    # threshold 3: 2 long-term adults are suppressed, and so is their share
+    rows = _tables(world, world.manager_a)["duration_per_year"]
+    assert rows == [["2024", 6, 3, None, 0, None, None, None]]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    rows = _tables(world, world.manager_a)["duration_per_year"]
+    # bands 1-3, 4-6, 7-9, 10-12: the three men, H2's woman, nobody, H1's two adults
+    assert rows == [["2024", 6, 3, 1, 0, 2, 2, Fraction(1, 3)]]
+    by_gender = _tables(world, world.manager_a, breakdown=Breakdown.GENDER)["duration_per_year"]
+    assert by_gender == [
+        ["2024", str(Gender.MAN.label), 4, 3, 0, 0, 1, 1, Fraction(1, 4)],
+        ["2024", str(Gender.WOMAN.label), 2, 0, 1, 0, 1, 1, Fraction(1, 2)],
+    ]
+
+
+@pytest.mark.django_db
+def test_returns_to_aid_within_3_and_6_months(world: World, history: History, settings):
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    rows = _tables(world, world.manager_a)["returns_to_aid"]
+    # Left: the three men (first month without: March), H2's woman (April, back in May; and July,
+    # not back by October; her 6-month window after July ends after December: not known yet).
+    # H1 never left. 3 months: 5 exits, 1 back; 6 months: 4 exits known, 1 back.
+    assert rows == [["2024", 5, 1, Fraction(1, 5), 4, 1, Fraction(1, 4)]]
+    by_born = _tables(world, world.manager_a, breakdown=Breakdown.BORN)["returns_to_aid"]
+    assert by_born == [
+        ["2024", str(BirthRegion.ABROAD.label), 2, 1, Fraction(1, 2), 1, 1, Fraction(1)],
+        ["2024", str(BirthRegion.SWEDEN.label), 3, 0, Fraction(0), 3, 0, Fraction(0)],
+    ]
+
+
+@pytest.mark.django_db
+def test_support_barriers_count_each_adult_once_a_year(world: World, history: History, settings):
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    rows = _tables(world, world.manager_a)["support_barriers"]
+    assert rows == [
+        ["2024", str(SupportBarrier.SICK_WITH_CERTIFICATE.label), 1, 1],
+        ["2024", str(SupportBarrier.UNEMPLOYED_REGISTERED.label), 5, 1],
+    ]
+
+
+@pytest.mark.django_db
+def test_page_and_exports_show_the_same_suppressed_figures(world: World, history: History):
+    client = client_for(world.manager_a)
+    query = {"first": "2024-01", "last": "2024-12"}
+    page = client.get(reverse("followup:statistics"), query)
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "data:image/svg+xml;base64," in body  # charts beside the tables
+    assert history.h1.reference not in body
+    exported = client.get(
+        reverse("followup:export"), {**query, "table": "aid_per_month", "format": "csv"}
+    )
+    assert exported["Content-Type"].startswith("text/csv")
+    lines = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
+    with translation.override("sv"):
+        assert lines[0][:3] == [gettext("Month"), gettext("Households"), gettext("Adults")]
+    assert lines[1] == ["2024-01", "5", "6", "<3", "<3", "29000,00"]
+    workbook = client.get(
+        reverse("followup:export"), {**query, "table": "duration_per_year", "format": "xlsx"}
+    )
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    assert sheet is not None
+    assert [cell.value for cell in sheet[2]] == ["2024", 6, 3, "<3", "<3", "<3", "<3", "<3"]
+    assert client.get(reverse("followup:export"), {"table": "nope"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_wrong_period_is_explained_and_the_default_shown(world: World, history: History):
+    page = client_for(world.analyst).get(
+        reverse("followup:statistics"), {"first": "2024-12", "last": "2024-01"}
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "The last month must not come before the first." in body
