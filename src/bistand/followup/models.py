@@ -25,7 +25,6 @@ class Dimensions(models.Model):
     gender = models.CharField(max_length=5)
     age_band = models.CharField(max_length=8)
     born = models.CharField(max_length=8, choices=BirthRegion.choices)
-    support_barrier = models.CharField(max_length=40, blank=True)
 
     class Meta:
         abstract = True
@@ -39,6 +38,7 @@ class AidMonthFact(Dimensions):
     amount) sit on the applicant's row (`head`)."""
 
     month_index = models.PositiveIntegerField()
+    support_barrier = models.CharField(max_length=40, blank=True)
     person_key = models.UUIDField()
     household_key = models.UUIDField()
     head = models.BooleanField()
@@ -77,6 +77,7 @@ class AidYearSummary(Dimensions):
     number of months with aid, and how many were long-term recipients."""
 
     year = models.PositiveSmallIntegerField(db_index=True)
+    support_barrier = models.CharField(max_length=40, blank=True)
     duration_band = models.CharField(max_length=8)
     adults = models.PositiveIntegerField()
     long_term = models.PositiveIntegerField()

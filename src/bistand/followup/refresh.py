@@ -42,7 +42,8 @@ from bistand.rules.statistics import (
     month_of,
 )
 
-DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born", "support_barrier")
+DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
+YEAR_DIMENSIONS = (*DIMENSIONS, "support_barrier")
 AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
 BATCH = 5000
 
@@ -238,7 +239,7 @@ def year_summaries(year: int) -> list[AidYearSummary]:
             duration_band=key[-1],
             adults=adults,
             long_term=long_term,
-            **dict(zip(DIMENSIONS, key[:-1], strict=True)),
+            **dict(zip(YEAR_DIMENSIONS, key[:-1], strict=True)),
         )
         for key, (adults, long_term) in grouped.items()
     ]
