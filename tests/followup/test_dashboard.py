@@ -277,4 +277,5 @@ def test_a_wrong_period_is_explained_and_the_default_shown(world: World, history
     )
     body = page.content.decode()
     assert page.status_code == 200
-    assert "The last month must not come before the first." in body
+    with translation.override("sv"):
+        assert gettext("The last month must not come before the first.") in body

@@ -14,6 +14,7 @@ from django.db import transaction
 from bistand.accounts.models import Role, User
 from bistand.cases.models import Relation
 from bistand.cases.services import case_open
+from bistand.followup.refresh import refresh_all
 from bistand.labour.models import Provider, WorkCapacity
 from bistand.labour.services import referral_send, work_capacity_record
 from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
@@ -262,4 +263,5 @@ def demo_data_load(*, today: date) -> bool:
                 reason="",
                 acted_by=acted_by,
             )
+    refresh_all()  # the follow-up's summaries from the demo's decisions
     return True

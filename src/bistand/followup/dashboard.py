@@ -125,7 +125,7 @@ class Labels:
         self.by_field: dict[str, dict[Any, str]] = {
             "gender": {value: str(label) for value, label in Gender.choices},
             "born": {value: str(label) for value, label in BirthRegion.choices},
-            "unit_id": {unit.pk: unit.name for unit in units},
+            "unit_id": {unit.pk: str(unit) for unit in units},
             "committee_id": {unit.committee_id: unit.committee.name for unit in units},
             "support_barrier": {value: str(label) for value, label in SupportBarrier.choices},
         }

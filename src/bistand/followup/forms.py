@@ -49,7 +49,7 @@ class FiltersForm(PlainForm):
         self.fields["committee"].choices = everything + [
             (committee.pk, committee.name) for committee in committees_in_scope(scope)
         ]
-        self.fields["unit"].choices = everything + [(unit.pk, unit.name) for unit in scope]
+        self.fields["unit"].choices = everything + [(unit.pk, str(unit)) for unit in scope]
         self.fields["gender"].choices = everything + list(Gender.choices)
         bands = conventions(month_index(today)).age_bands
         self.fields["age_band"].choices = everything + [(band, band) for band in bands]
