@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bistand.people.models import Gender
+from tests.browser.axe import all_violations
 from tests.factories import World
 from tests.followup.test_dashboard import _history
 
@@ -70,3 +71,19 @@ def test_analyst_and_manager_filter_and_export(world: World, open_page: Any, set
         page = open_page(outsider)
         response = page.goto("/statistics/")
         assert response.status == 404
+
+
+def test_the_dashboard_has_no_accessibility_violations(world: World, open_page: Any) -> None:
+    _history(world)
+    found = {}
+    for user, query in (
+        (world.analyst, "?first=2024-01&last=2024-12"),
+        (world.manager_a, "?first=2024-01&last=2024-12&breakdown=gender"),
+        (world.analyst, "?first=2024-12&last=2024-01"),  # with the error summary
+    ):
+        page = open_page(user)
+        page.goto(f"/statistics/{query}")
+        assert page.locator("h1").count() == 1
+        found[query] = [f"{v['impact']} {v['id']}" for v in all_violations(page)]
+    print(f"\naxe follow-up pages: {found}")
+    assert all(violations == [] for violations in found.values()), found
