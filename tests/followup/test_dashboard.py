@@ -22,6 +22,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from bistand.accounts.models import User
@@ -33,7 +34,8 @@ from bistand.followup.dashboard import aid_per_month as aid_table
 from bistand.followup.dashboard import duration_per_year as duration_table
 from bistand.followup.dashboard import returns_to_aid as returns_table
 from bistand.followup.dashboard import support_barriers as barrier_table
-from bistand.followup.models import AidMonthFact, BirthRegion
+from bistand.followup.goals import goals
+from bistand.followup.models import AidMonthFact, BirthRegion, Goal, GoalDirection, GoalMeasure
 from bistand.followup.refresh import refresh
 from bistand.investigations.models import InvestigatedAdult, Investigation
 from bistand.people.models import Gender, Person
@@ -107,7 +109,7 @@ def _history(world: World) -> History:
     _granted(h2, [1, 2, 3, 5, 6], 4_000, world.caseworker_a)
     _barrier(h2, alone, SupportBarrier.UNEMPLOYED_REGISTERED, world)
     men = []
-    for _ in range(3):
+    for _number in range(3):
         man = _person(world, gender=Gender.MAN, born_in_sweden=True, born=date(2000, 3, 1))
         case = case_make(
             unit=world.unit_a, acted_by=world.caseworker_a, members=[(man, "applicant")]
@@ -279,3 +281,48 @@ def test_a_wrong_period_is_explained_and_the_default_shown(world: World, history
     assert page.status_code == 200
     with translation.override("sv"):
         assert gettext("The last month must not come before the first.") in body
+
+
+@pytest.mark.django_db
+def test_goals_show_their_value_against_the_target(world: World, history: History, settings):
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    committee = world.unit_a.committee
+    period = {"first_month": date(2024, 1, 1), "last_month": date(2024, 12, 1)}
+    made = [
+        Goal.objects.create(
+            committee=committee,
+            name=name,
+            measure=measure,
+            direction=direction,
+            target=Decimal(target),
+            decided_in="Verksamhetsplan 2024",
+            **period,
+        )
+        for name, measure, direction, target in (
+            ("Färre hushåll", GoalMeasure.HOUSEHOLDS_PER_MONTH, GoalDirection.AT_MOST, "3"),
+            ("Färre långvariga", GoalMeasure.LONG_TERM_ADULTS, GoalDirection.AT_MOST, "1"),
+            ("Färre återvänder", GoalMeasure.SHARE_BACK_WITHIN_6, GoalDirection.AT_MOST, "30"),
+        )
+    ]
+    Goal.objects.create(
+        committee=world.unit_b.committee,
+        name="Unit B's own",
+        measure=GoalMeasure.LONG_TERM_ADULTS,
+        direction=GoalDirection.AT_MOST,
+        target=Decimal(0),
+        decided_in="-",
+        **period,
+    )
+    scope = units_in_scope(world.manager_a)
+    rows = goals(Filters(first=JAN, last=DEC), scope, Labels(scope)).rows
+    assert [row[0] for row in rows] == [goal.name for goal in made]  # not unit B's committee
+    # households 5+5+2+1+2+2+1*6 = 23 over 12 months = 1.9 (met); long-term 2 (> 1: not met);
+    # back within 6 months: 1 of 4 = 25.0 % (met)
+    assert [(row[4], row[5]) for row in rows] == [
+        (Decimal("1.9"), str(_("Yes"))),
+        (Decimal(2), str(_("No"))),
+        (Decimal("25.0"), str(_("Yes"))),
+    ]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 3  # 2 long-term adults: the value is not shown
+    rows = goals(Filters(first=JAN, last=DEC), scope, Labels(scope)).rows
+    assert (rows[1][4], rows[1][5]) == (None, str(_("Not known yet")))

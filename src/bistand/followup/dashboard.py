@@ -101,7 +101,7 @@ def threshold() -> int:
     return limit
 
 
-def _count(value: int | None) -> int | None:
+def count_shown(value: int | None) -> int | None:
     return suppressed(value or 0, threshold())
 
 
@@ -186,9 +186,9 @@ def aid_per_month(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Ta
     )
     for row in rows:
         households, adults, children = (
-            _count(row["n_households"]),
-            _count(row["n_adults"]),
-            _count(row["n_children"]),
+            count_shown(row["n_households"]),
+            count_shown(row["n_adults"]),
+            count_shown(row["n_children"]),
         )
         persons = None if adults is None or children is None else adults + children
         table.rows.append(
@@ -241,13 +241,13 @@ def duration_per_year(filters: Filters, scope: QuerySet[Unit], labels: Labels) -
         labels=1 + len(by),
     )
     for key, cell in cells.items():
-        adults, long_term = _count(cell["adults"]), _count(cell["long_term"])
+        adults, long_term = count_shown(cell["adults"]), count_shown(cell["long_term"])
         table.rows.append(
             [
                 str(key[0]),
                 *[labels.of(name, value) for name, value in zip(by, key[1:], strict=True)],
                 adults,
-                *[_count(cell[band]) for band in rules.duration_bands],
+                *[count_shown(cell[band]) for band in rules.duration_bands],
                 long_term,
                 share(long_term, adults),
             ]
@@ -274,8 +274,8 @@ def support_barriers(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
             [
                 str(row["year"]),
                 labels.of("support_barrier", row["support_barrier"]),
-                _count(row["n_adults"]),
-                _count(row["n_long"]),
+                count_shown(row["n_adults"]),
+                count_shown(row["n_long"]),
             ]
         )
     return table
@@ -338,7 +338,7 @@ def returns_to_aid(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> T
     for key, by_window in cells.items():
         figures: list[Cell] = []
         for window in windows:
-            left, back = (_count(n) for n in by_window.get(window, (0, 0)))
+            left, back = (count_shown(n) for n in by_window.get(window, (0, 0)))
             figures += [left, back, share(back, left)]
         table.rows.append(
             [
@@ -419,10 +419,10 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
             [
                 labels.of("unit_id", key[0]),
                 *[labels.of(name, value) for name, value in zip(extra, key[1:], strict=True)],
-                _count(cell["referred"]),
-                *[_count(cell[c]) for c in PATH_CATEGORIES],
-                _count(other),
-                _count(cell["referred"] - cell["closed"]),
+                count_shown(cell["referred"]),
+                *[count_shown(cell[c]) for c in PATH_CATEGORIES],
+                count_shown(other),
+                count_shown(cell["referred"] - cell["closed"]),
             ]
         )
     return table
@@ -433,19 +433,14 @@ def _age_band(identity_number: str, day: date, rules: Any) -> str:
     return rules.age_band(age_in_month(birth, month_index(day))) if birth else ""
 
 
-TABLES: tuple[Callable[[Filters, QuerySet[Unit], Labels], Table], ...] = (
+TableBuilder = Callable[[Filters, QuerySet[Unit], Labels], Table]
+TABLES: tuple[TableBuilder, ...] = (
     aid_per_month,
     duration_per_year,
     support_barriers,
     returns_to_aid,
     outcomes_by_path,
 )
-
-
-def dashboard(filters: Filters, user: User) -> list[Table]:
-    scope = units_in_scope(user)
-    labels = Labels(scope)
-    return [build(filters, scope, labels) for build in TABLES]
 
 
 def committees_in_scope(scope: Iterable[Unit]) -> list[Committee]:

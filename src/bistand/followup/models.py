@@ -98,3 +98,52 @@ class Refresh(models.Model):
 
     def __str__(self) -> str:
         return f"{self.refreshed_at:%Y-%m-%d %H:%M}: {self.facts} facts"
+
+
+class GoalMeasure(models.TextChoices):
+    HOUSEHOLDS_PER_MONTH = "households_per_month", _("Households with aid, average per month")
+    LONG_TERM_ADULTS = "long_term_adults", _("Long-term recipients in the last year of the period")
+    SHARE_BACK_WITHIN_6 = "share_back_within_6", _("Share back on aid within 6 months (%)")
+    SHARE_CLOSED_TO_WORK_OR_STUDIES = (
+        "share_closed_to_work_or_studies",
+        _("Share of closed referrals that closed to work or studies (%)"),
+    )
+
+
+class GoalDirection(models.TextChoices):
+    AT_MOST = "at_most", _("At most")
+    AT_LEAST = "at_least", _("At least")
+
+
+class Goal(models.Model):
+    """A committee's measurable goal: a measure, a target and a period (as decided, with where)."""
+
+    committee = models.ForeignKey(
+        "organisations.Committee",
+        on_delete=models.PROTECT,
+        related_name="goals",
+        verbose_name=_("committee"),
+    )
+    name = models.CharField(_("goal"), max_length=200)
+    measure = models.CharField(_("measure"), max_length=40, choices=GoalMeasure.choices)
+    direction = models.CharField(_("direction"), max_length=10, choices=GoalDirection.choices)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=1)
+    first_month = models.DateField(_("from month"))
+    last_month = models.DateField(_("to month"))
+    decided_in = models.CharField(
+        _("decided in"), max_length=200, help_text=_("For example the committee's plan for 2025.")
+    )
+
+    class Meta:
+        ordering = ["committee__name", "first_month", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(first_month__lte=models.F("last_month")),
+                name="goal_period_in_order",
+            )
+        ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return self.name

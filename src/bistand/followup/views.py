@@ -10,10 +10,12 @@ from bistand.followup.charts import chart_for
 from bistand.followup.dashboard import TABLES, Labels, threshold, units_in_scope
 from bistand.followup.export import CSV_TYPE, XLSX_TYPE, table_csv, table_xlsx
 from bistand.followup.forms import FiltersForm
+from bistand.followup.goals import goals
 from bistand.followup.models import Refresh
 from bistand.followup.selectors import open_cases_per_unit
 
 SUPPRESSED = "<{}"
+BUILDERS = (goals, *TABLES)
 
 
 @access_checked(audience=Audience.AGGREGATES, object_type="statistics")
@@ -21,7 +23,7 @@ def statistics(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     scope = units_in_scope(request.user)
     form = FiltersForm(request.GET, scope=scope, today=timezone.localdate())
     filters, labels = form.filters(), Labels(scope)
-    tables = [build(filters, scope, labels) for build in TABLES]
+    tables = [build(filters, scope, labels) for build in BUILDERS]
     return render(
         request,
         "followup/statistics.html",
@@ -38,7 +40,7 @@ def statistics(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
 
 @access_checked(audience=Audience.AGGREGATES, object_type="statistics_export")
 def export(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
-    builders = {build.__name__: build for build in TABLES}
+    builders = {build.__name__: build for build in BUILDERS}
     build, kind = builders.get(request.GET.get("table", "")), request.GET.get("format", "csv")
     if build is None or kind not in {"csv", "xlsx"}:
         raise Http404

@@ -14,7 +14,8 @@ def figure(value: object) -> str:
     if isinstance(value, Fraction):
         return f"{number_format(round(float(value) * 100, 1), 1)} %"
     if isinstance(value, Decimal):
-        return number_format(value, 0, use_l10n=True, force_grouping=True)
+        places = 0 if value == value.to_integral_value() else 1
+        return number_format(value, places, use_l10n=True, force_grouping=True)
     if isinstance(value, int):
         return number_format(value, 0, use_l10n=True, force_grouping=True)
     return str(value)
