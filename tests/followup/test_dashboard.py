@@ -19,6 +19,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -29,7 +30,7 @@ from bistand.accounts.models import User
 from bistand.applications.categories import SupportBarrier
 from bistand.cases.models import Case, Relation
 from bistand.decisions.models import Decision, DecisionStatus, Outcome
-from bistand.followup.dashboard import Breakdown, Filters, Labels, units_in_scope
+from bistand.followup.dashboard import Breakdown, Filters, Labels, time_targets, units_in_scope
 from bistand.followup.dashboard import aid_per_month as aid_table
 from bistand.followup.dashboard import duration_per_year as duration_table
 from bistand.followup.dashboard import returns_to_aid as returns_table
@@ -38,6 +39,9 @@ from bistand.followup.goals import goals
 from bistand.followup.models import AidMonthFact, BirthRegion, Goal, GoalDirection, GoalMeasure
 from bistand.followup.refresh import refresh
 from bistand.investigations.models import InvestigatedAdult, Investigation
+from bistand.labour.models import Referral
+from bistand.labour.services import meeting_book, referral_accept
+from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
 from bistand.rules.statistics import month_index
 from tests.factories import World, case_make, client_for, person_make
@@ -326,3 +330,24 @@ def test_goals_show_their_value_against_the_target(world: World, history: Histor
     settings.BISTAND_SMALL_CELL_THRESHOLD = 3  # 2 long-term adults: the value is not shown
     rows = goals(Filters(first=JAN, last=DEC), scope, Labels(scope)).rows
     assert (rows[1][4], rows[1][5]) == (None, str(_("Not known yet")))
+
+
+@pytest.mark.django_db
+def test_time_targets_per_receiving_unit(world: World, coach_clocks_on: object, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    Municipality.objects.update(guidelines="stockholm")
+    sent = datetime(2026, 11, 2, 9, 0, tzinfo=STOCKHOLM_TZ)  # a Monday: meeting due by Wednesday 9
+    Referral.objects.filter(pk=world.referral_a.pk).update(created_at=sent)
+    world.referral_a.refresh_from_db()
+    referral_accept(referral=world.referral_a, acted_by=world.coach)
+    meeting_book(
+        referral=world.referral_a,
+        starts_at=datetime(2026, 11, 3, 13, 0, tzinfo=STOCKHOLM_TZ),
+        acted_by=world.coach,
+    )
+    scope = units_in_scope(world.analyst)
+    with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=STOCKHOLM_TZ)):
+        rows = time_targets(Filters(first=JAN, last=DEC), scope, Labels(scope)).rows
+    jobbtorg = [row for row in rows if row[0] == str(world.jobbtorg)]
+    # one meeting due and held on time; the first activity (due 2026-11-09) never started: late
+    assert jobbtorg == [[str(world.jobbtorg), 1, 1, Fraction(1), 1, 0, Fraction(0)]]

@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import F, IntegerField, Max, Q, QuerySet, Sum
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
@@ -27,6 +28,7 @@ from bistand.followup.models import (
     BirthRegion,
 )
 from bistand.followup.refresh import birth_date_of, born, conventions
+from bistand.labour.clocks import coach_compliance
 from bistand.labour.models import NationalCategory, Referral, ReferralStatus
 from bistand.organisations.models import Committee, Unit
 from bistand.people.models import Gender
@@ -433,6 +435,48 @@ def _age_band(identity_number: str, day: date, rules: Any) -> str:
     return rules.age_band(age_in_month(birth, month_index(day))) if birth else ""
 
 
+def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
+    """Per receiving unit: referrals whose clock has ended, and how many met the time target
+    (coach meeting, first activity), where the municipality has adopted one."""
+    units = scope.filter(referrals_received__isnull=False).distinct()
+    if filters.unit:
+        units = units.filter(pk=filters.unit)
+    if filters.committee:
+        units = units.filter(committee_id=filters.committee)
+    table = Table(
+        "time_targets",
+        str(_("Time targets in the labour-market pathway, per receiving unit, until now")),
+        [
+            str(_("Receiving unit")),
+            str(_("Coach meetings due")),
+            str(_("On time")),
+            str(_("Share on time")),
+            str(_("First activities due")),
+            str(_("On time")),
+            str(_("Share on time")),
+        ],
+        note=str(_("Only where the municipality has adopted the time targets.")),
+    )
+    for row in coach_compliance(units=units, now=timezone.now()):
+        if not row.targets_on:
+            continue
+        meetings, met = count_shown(row.meetings), count_shown(row.meetings_on_time)
+        activities = count_shown(row.activities)
+        started = count_shown(row.activities_on_time)
+        table.rows.append(
+            [
+                labels.of("unit_id", row.unit.pk),
+                meetings,
+                met,
+                share(met, meetings),
+                activities,
+                started,
+                share(started, activities),
+            ]
+        )
+    return table
+
+
 TableBuilder = Callable[[Filters, QuerySet[Unit], Labels], Table]
 TABLES: tuple[TableBuilder, ...] = (
     aid_per_month,
@@ -440,6 +484,7 @@ TABLES: tuple[TableBuilder, ...] = (
     support_barriers,
     returns_to_aid,
     outcomes_by_path,
+    time_targets,
 )
 
 
