@@ -11,6 +11,8 @@ from django.core.management import call_command
 
 from bistand.accounts.models import User
 from bistand.cases.models import Case, DisposalExtract
+from bistand.followup.models import AidMonthFact, AidMonthSummary
+from bistand.followup.refresh import refresh_all
 from bistand.journals.models import JournalEntry
 from bistand.people.models import Person
 from bistand.recoveries.services import recovery_open
@@ -52,6 +54,8 @@ def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(world: World)
     )
     attachment_file = Path(world.attachment_b.file.path)
     assert attachment_file.exists()
+    refresh_all()  # the follow-up's facts hold both households' granted months
+    assert AidMonthFact.objects.filter(household_key=world.case_b.pk).count() == 1
     output = _run("--as-of", "2032-01-01", "--operator", admin.username, "--execute")
     assert f"{world.case_a.reference}" in output
     assert "KEPT: open receivable" in output
@@ -64,3 +68,6 @@ def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(world: World)
     assert not User.objects.filter(pk=world.applicant_b.pk).exists()
     assert not attachment_file.exists()
     assert not JournalEntry.objects.filter(case_id=world.case_b.pk).exists()
+    assert not AidMonthFact.objects.filter(household_key=world.case_b.pk).exists()
+    assert AidMonthFact.objects.filter(household_key=world.case_a.pk).exists()
+    assert AidMonthSummary.objects.exists()  # the aggregates stay

@@ -18,6 +18,7 @@ from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, DisposalExtract, Relation
 from bistand.conversations.models import SecureMessage
 from bistand.decisions.models import Decision, ReductionFlag
+from bistand.followup.models import AidMonthFact
 from bistand.investigations.models import HomeVisit, Investigation
 from bistand.journals.models import JournalEntry
 from bistand.labour.models import (
@@ -111,6 +112,7 @@ def case_dispose(*, candidate: DisposalCandidate, acted_by: User) -> DisposalExt
     JournalEntry.objects.filter(case=case, corrects__isnull=False).delete()
     JournalEntry.objects.filter(case=case).delete()
     Decision.objects.filter(case=case).delete()
+    AidMonthFact.objects.filter(household_key=case.pk).delete()  # the summaries keep only counts
     applications = Application.objects.filter(case=case)
     people.update(applications.values_list("applicant_id", flat=True))
     for application in applications:
