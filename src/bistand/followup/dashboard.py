@@ -108,7 +108,7 @@ def count_shown(value: int | None) -> int | None:
 
 
 def _filtered(model: type[Any], filters: Filters, scope: QuerySet[Unit]) -> QuerySet[Any]:
-    rows = model.objects.filter(unit_id__in=scope.values("pk"))
+    rows: QuerySet[Any] = model.objects.filter(unit_id__in=scope.values("pk"))
     wanted = {
         "committee_id": filters.committee,
         "unit_id": filters.unit,

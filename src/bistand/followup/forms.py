@@ -45,15 +45,18 @@ class FiltersForm(PlainForm):
         last = date(today.year, today.month, 1)
         first = date(last.year - 1, last.month, 1)
         super().__init__(data or None, initial={"first": first, "last": last})
-        everything = [("", _("All"))]
-        self.fields["committee"].choices = everything + [
-            (committee.pk, committee.name) for committee in committees_in_scope(scope)
-        ]
-        self.fields["unit"].choices = everything + [(unit.pk, str(unit)) for unit in scope]
-        self.fields["gender"].choices = everything + list(Gender.choices)
         bands = conventions(month_index(today)).age_bands
-        self.fields["age_band"].choices = everything + [(band, band) for band in bands]
-        self.fields["born"].choices = everything + list(BirthRegion.choices)
+        options: dict[str, list[tuple[Any, Any]]] = {
+            "committee": [(c.pk, c.name) for c in committees_in_scope(scope)],
+            "unit": [(unit.pk, str(unit)) for unit in scope],
+            "gender": list(Gender.choices),
+            "age_band": [(band, band) for band in bands],
+            "born": list(BirthRegion.choices),
+        }
+        for name, choices in options.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+            field.choices = [("", _("All")), *choices]
         self.defaults = Filters(first=month_index(first), last=month_index(last))
 
     def clean(self) -> dict[str, Any]:

@@ -58,13 +58,13 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
         end = data_end()
         if end is None:
             return None
-        rows = AidReturnSummary.objects.filter(
+        totals = AidReturnSummary.objects.filter(
             unit_id__in=mine["unit__in"].values("pk"),
             window=RETURN_WINDOW,
             exit_month_index__gte=first,
             exit_month_index__lte=min(last, end - RETURN_WINDOW),  # only exits followed long enough
         ).aggregate(left=Sum("left"), back=Sum("returned"))
-        return _percent(count_shown(rows["back"]), count_shown(rows["left"]))
+        return _percent(count_shown(totals["back"]), count_shown(totals["left"]))
     closed = Referral.objects.filter(
         Q(case__unit__in=mine["unit__in"]) | Q(to_unit__in=mine["unit__in"]),
         status=ReferralStatus.CLOSED,

@@ -98,7 +98,7 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
             "pk", "unit_id", "unit__committee_id"
         )
     }
-    members: dict[UUID, list[dict[str, Any]]] = defaultdict(list)
+    members: dict[UUID, list[Any]] = defaultdict(list)
     for member in CaseMember.objects.filter(case_id__in=case_ids).values(
         "case_id",
         "person_id",
