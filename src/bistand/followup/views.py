@@ -41,7 +41,8 @@ def statistics(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
 @access_checked(audience=Audience.AGGREGATES, object_type="statistics_export")
 def export(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     builders = {build.__name__: build for build in BUILDERS}
-    build, kind = builders.get(request.GET.get("table", "")), request.GET.get("format", "csv")
+    build = builders.get(request.GET.get("table", "aid_per_month"))
+    kind = request.GET.get("format", "csv")
     if build is None or kind not in {"csv", "xlsx"}:
         raise Http404
     scope = units_in_scope(request.user)
