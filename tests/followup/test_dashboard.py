@@ -30,7 +30,14 @@ from bistand.accounts.models import User
 from bistand.applications.categories import SupportBarrier
 from bistand.cases.models import Case, Relation
 from bistand.decisions.models import Decision, DecisionStatus, Outcome
-from bistand.followup.dashboard import Breakdown, Filters, Labels, time_targets, units_in_scope
+from bistand.followup.dashboard import (
+    Breakdown,
+    Filters,
+    Labels,
+    education_providers,
+    time_targets,
+    units_in_scope,
+)
 from bistand.followup.dashboard import aid_per_month as aid_table
 from bistand.followup.dashboard import duration_per_year as duration_table
 from bistand.followup.dashboard import returns_to_aid as returns_table
@@ -39,8 +46,21 @@ from bistand.followup.goals import goals
 from bistand.followup.models import AidMonthFact, BirthRegion, Goal, GoalDirection, GoalMeasure
 from bistand.followup.refresh import refresh
 from bistand.investigations.models import InvestigatedAdult, Investigation
-from bistand.labour.models import Referral
-from bistand.labour.services import meeting_book, referral_accept
+from bistand.labour.models import (
+    Activity,
+    ActivityKind,
+    ClosureReason,
+    NationalCategory,
+    Provider,
+    Referral,
+)
+from bistand.labour.services import (
+    activity_add,
+    meeting_book,
+    plan_save,
+    referral_accept,
+    referral_close,
+)
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
 from bistand.rules.statistics import month_index
@@ -65,21 +85,25 @@ def _person(world: World, *, gender: str, born_in_sweden: bool, born: date) -> P
 
 def _granted(case: Case, months: list[int], amount: int, caseworker: User) -> None:
     for month in months:
-        Decision.objects.create(
-            case=case,
-            month=date(2024, month, 1),
-            outcome=Outcome.GRANTED,
-            status=DecisionStatus.SIGNED,
-            applied_amount=amount,
-            granted_amount=amount,
-            calculation_input={},
-            calculation={},
-            norm_year=2024,
-            norm_status="official",
-            law="SoL (2001:453)",
-            decided_by=caseworker,
-            decided_at=datetime(2024, month, 1, tzinfo=STOCKHOLM_TZ),
-        )
+        _decision(case, date(2024, month, 1), caseworker, amount)
+
+
+def _decision(case: Case, month: date, caseworker: User, amount: int = 1000) -> None:
+    Decision.objects.create(
+        case=case,
+        month=month,
+        outcome=Outcome.GRANTED,
+        status=DecisionStatus.SIGNED,
+        applied_amount=amount,
+        granted_amount=amount,
+        calculation_input={},
+        calculation={},
+        norm_year=month.year,
+        norm_status="official",
+        law="SoL (2001:453)",
+        decided_by=caseworker,
+        decided_at=datetime(month.year, month.month, 1, tzinfo=STOCKHOLM_TZ),
+    )
 
 
 def _barrier(case: Case, person: Person, barrier: str, world: World) -> None:
@@ -351,3 +375,57 @@ def test_time_targets_per_receiving_unit(world: World, coach_clocks_on: object, 
     jobbtorg = [row for row in rows if row[0] == str(world.jobbtorg)]
     # one meeting due and held on time; the first activity (due 2026-11-09) never started: late
     assert jobbtorg == [[str(world.jobbtorg), 1, 1, Fraction(1), 1, 0, Fraction(0)]]
+
+
+@pytest.mark.django_db
+def test_education_providers_and_what_came_after(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """Two people at the same adult-education provider: one closed to work and back on aid in
+    May (within six months of February), one closed to studies and off aid until December."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    Person.objects.filter(pk=world.person_a.pk).update(gender=Gender.WOMAN)
+    Person.objects.filter(pk=world.person_b.pk).update(gender=Gender.MAN)
+    komvux = Provider.objects.create(name="Komvux Demostad", is_education=True)
+    for referral, category in (
+        (world.referral_a, NationalCategory.WORK),
+        (world.referral_b, NationalCategory.STUDIES),
+    ):
+        coach = User.objects.filter(role="coach", units=referral.to_unit).first() or world.coach
+        coach.units.add(referral.to_unit)
+        referral_accept(referral=referral, acted_by=coach)
+        plan = plan_save(
+            referral=referral,
+            goals="Arbete.",
+            interests="",
+            competencies="",
+            made_with_person=True,
+            acted_by=coach,
+        )
+        activity_add(
+            plan=plan,
+            kind=ActivityKind.ADULT_EDUCATION,
+            provider=komvux,
+            starts_on=date.today(),  # noqa: DTZ011
+            ends_on=None,
+            hours_per_week=Decimal(20),
+            acted_by=coach,
+        )
+        referral_close(
+            referral=referral,
+            reason=ClosureReason.objects.filter(national_category=category).first(),
+            closed_on=date.today(),  # noqa: DTZ011
+            acted_by=coach,
+        )
+    Activity.objects.update(starts_on=date(2025, 1, 15))
+    Referral.objects.update(closed_on=date(2025, 2, 10))
+    _decision(world.case_a, date(2025, 5, 1), world.caseworker_a)
+    _decision(world.case_b, date(2025, 12, 1), world.caseworker_b)
+    refresh(month_index(date(2025, 1, 1)), month_index(date(2025, 12, 1)))
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    rows = education_providers(year, scope, Labels(scope)).rows
+    # people, work, studies, state programme, otherwise, not closed, followed 6 months, off aid
+    assert rows == [["Komvux Demostad", 2, 1, 1, 0, 0, 0, 2, 1]]
+    women = Filters(first=year.first, last=year.last, gender=Gender.WOMAN)
+    assert education_providers(women, scope, Labels(scope)).rows == [
+        ["Komvux Demostad", 1, 1, 0, 0, 0, 0, 1, 0]
+    ]

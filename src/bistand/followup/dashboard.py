@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.accounts.models import Role, User
 from bistand.applications.categories import SupportBarrier
 from bistand.followup.models import (
+    AidMonthFact,
     AidMonthSummary,
     AidReturnSummary,
     AidYearSummary,
@@ -29,7 +30,7 @@ from bistand.followup.models import (
 )
 from bistand.followup.refresh import birth_date_of, born, conventions
 from bistand.labour.clocks import coach_compliance
-from bistand.labour.models import NationalCategory, Referral, ReferralStatus
+from bistand.labour.models import Activity, NationalCategory, Referral, ReferralStatus
 from bistand.organisations.models import Committee, Unit
 from bistand.people.models import Gender
 from bistand.rules.statistics import (
@@ -477,6 +478,93 @@ def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Tab
     return table
 
 
+def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
+    """Per education provider used in plans (activities starting in the period): the people who
+    took part, how their referral closed, and whether they were off aid six months after."""
+    activities = Activity.objects.filter(
+        provider__is_education=True,
+        plan__referral__to_unit__in=scope,
+        starts_on__gte=month_of(filters.first),
+        starts_on__lt=month_of(filters.last + 1),
+    )
+    if filters.unit:
+        activities = activities.filter(plan__referral__to_unit_id=filters.unit)
+    if filters.committee:
+        activities = activities.filter(plan__referral__to_unit__committee_id=filters.committee)
+    if filters.gender:
+        activities = activities.filter(plan__person__gender=filters.gender)
+    taken: dict[tuple[int, Any], Any] = {}
+    for row in activities.order_by("starts_on").values(
+        "provider_id",
+        "provider__name",
+        "plan__person_id",
+        "plan__person__born_in_sweden",
+        "plan__referral__status",
+        "plan__referral__closed_on",
+        "plan__referral__closure_reason__national_category",
+    ):
+        if filters.born and born(row["plan__person__born_in_sweden"]) != filters.born:
+            continue
+        taken[(row["provider_id"], row["plan__person_id"])] = row
+    end = data_end()
+    aid = set(
+        AidMonthFact.objects.filter(person_key__in={person for _, person in taken}).values_list(
+            "person_key", "month_index"
+        )
+    )
+    window = max(conventions(filters.last).return_windows_months)
+    cells: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in taken.values():
+        cell = cells[row["provider__name"]]
+        cell["people"] += 1
+        closed_on = row["plan__referral__closed_on"]
+        if row["plan__referral__status"] != ReferralStatus.CLOSED or closed_on is None:
+            cell["open"] += 1
+            continue
+        category = row["plan__referral__closure_reason__national_category"]
+        cell[category if category in PATH_CATEGORIES else "other"] += 1
+        closed = month_index(closed_on)
+        if end is not None and closed + window <= end:
+            cell["followed"] += 1
+            after = range(closed + 1, closed + window + 1)
+            if not any((row["plan__person_id"], month) in aid for month in after):
+                cell["off_aid"] += 1
+    table = Table(
+        "education_providers",
+        str(_("Education providers used in plans: what came after")),
+        [
+            str(_("Provider")),
+            str(_("People")),
+            *[str(label) for value, label in NationalCategory.choices if value in PATH_CATEGORIES],
+            str(_("Closed otherwise")),
+            str(_("Not closed")),
+            str(_("Followed %(n)s months after closure") % {"n": window}),
+            str(_("Off aid all %(n)s months") % {"n": window}),
+        ],
+        note=str(
+            _(
+                "People with an activity at the provider that started in the period; a person "
+                "counts once per provider. Off aid: no month with aid in the months followed "
+                "after the closing month."
+            )
+        ),
+    )
+    for name in sorted(cells):
+        cell = cells[name]
+        table.rows.append(
+            [
+                name,
+                count_shown(cell["people"]),
+                *[count_shown(cell[c]) for c in PATH_CATEGORIES],
+                count_shown(cell["other"]),
+                count_shown(cell["open"]),
+                count_shown(cell["followed"]),
+                count_shown(cell["off_aid"]),
+            ]
+        )
+    return table
+
+
 TableBuilder = Callable[[Filters, QuerySet[Unit], Labels], Table]
 TABLES: tuple[TableBuilder, ...] = (
     aid_per_month,
@@ -485,6 +573,7 @@ TABLES: tuple[TableBuilder, ...] = (
     returns_to_aid,
     outcomes_by_path,
     time_targets,
+    education_providers,
 )
 
 
