@@ -76,8 +76,11 @@ def _places() -> list[Any]:
 def load(years: int, households: int, last_month: int) -> tuple[int, float]:
     from django.db import connection
 
+    from bistand.applications.categories import SupportBarrier
+    from bistand.followup.models import BirthRegion
     from bistand.followup.refresh import conventions
-    from bistand.followup.synthetic import COLUMNS, history
+    from bistand.followup.synthetic import COLUMNS, Codes, history
+    from bistand.people.models import Gender
 
     places = _places()
     months = years * 12
@@ -96,6 +99,15 @@ def load(years: int, households: int, last_month: int) -> tuple[int, float]:
             households=households,
             places=places,
             rules=conventions(last_month),
+            codes=Codes(
+                genders=(Gender.MAN.value, Gender.WOMAN.value),
+                born=(
+                    BirthRegion.SWEDEN.value,
+                    BirthRegion.ABROAD.value,
+                    BirthRegion.UNKNOWN.value,
+                ),
+                barriers=tuple(SupportBarrier.values),
+            ),
         ):
             with cursor.cursor.copy(copy_sql) as copy:
                 copy.write("".join(lines))

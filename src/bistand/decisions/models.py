@@ -14,6 +14,9 @@ class Outcome(models.TextChoices):
     REFUSED = "refused", pgettext_lazy("decision outcome", "Refused")
 
 
+AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)  # the outcomes that give aid
+
+
 class RepaymentGround(models.TextChoices):
     """Grounds on which aid may be given on condition of repayment (SoL 33 kap. 2-3 §§,
     9 kap. 2 § before 2025-07). The advance while waiting for establishment allowance (the

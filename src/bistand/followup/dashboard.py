@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -28,14 +27,13 @@ from bistand.followup.models import (
     AidYearSummary,
     BirthRegion,
 )
-from bistand.followup.refresh import birth_date_of, born, conventions
+from bistand.followup.refresh import age_band_of, born, conventions
 from bistand.labour.clocks import coach_compliance
 from bistand.labour.models import Activity, NationalCategory, Referral, ReferralStatus
 from bistand.organisations.models import Committee, Unit
 from bistand.people.models import Gender
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
-    age_in_month,
     month_index,
     month_of,
     share,
@@ -61,8 +59,13 @@ class Breakdown:
         (UNIT, _("Unit")),
         (COMMITTEE, _("Committee")),
     )
-    FIELDS = {GENDER: "gender", BORN: "born", AGE_BAND: "age_band", UNIT: "unit_id"}
-    FIELDS[COMMITTEE] = "committee_id"
+    FIELDS = {
+        GENDER: "gender",
+        BORN: "born",
+        AGE_BAND: "age_band",
+        UNIT: "unit_id",
+        COMMITTEE: "committee_id",
+    }
 
 
 @dataclass(frozen=True)
@@ -388,7 +391,9 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
         values = {
             "gender": row["person__gender"],
             "born": born(row["person__born_in_sweden"]),
-            "age_band": _age_band(row["person__identity_number"], row["created_at"].date(), rules),
+            "age_band": age_band_of(
+                row["person__identity_number"], month_index(row["created_at"].date()), rules
+            ),
             "unit_id": row["to_unit_id"],
             "committee_id": row["to_unit__committee_id"],
         }
@@ -429,11 +434,6 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
             ]
         )
     return table
-
-
-def _age_band(identity_number: str, day: date, rules: Any) -> str:
-    birth = birth_date_of(identity_number)
-    return rules.age_band(age_in_month(birth, month_index(day))) if birth else ""
 
 
 def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:

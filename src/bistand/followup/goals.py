@@ -36,10 +36,11 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
     """The measure over the goal's period and the committee's units in view; None when a figure
     it rests on is suppressed or there is nothing to measure yet."""
     first, last = month_index(goal.first_month), month_index(goal.last_month)
-    mine = {"unit__in": units.filter(committee=goal.committee_id)}
+    committee_units = units.filter(committee=goal.committee_id)
+    unit_ids = committee_units.values("pk")
     if goal.measure == GoalMeasure.HOUSEHOLDS_PER_MONTH:
         months = AidMonthSummary.objects.filter(
-            unit_id__in=units.filter(committee=goal.committee_id).values("pk"),
+            unit_id__in=unit_ids,
             month_index__gte=first,
             month_index__lte=last,
         )
@@ -49,9 +50,7 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
             return None
         return (Decimal(total) / seen).quantize(TENTH, ROUND_HALF_UP)
     if goal.measure == GoalMeasure.LONG_TERM_ADULTS:
-        rows = AidYearSummary.objects.filter(
-            unit_id__in=mine["unit__in"].values("pk"), year=last // MONTHS_PER_YEAR
-        )
+        rows = AidYearSummary.objects.filter(unit_id__in=unit_ids, year=last // MONTHS_PER_YEAR)
         found = count_shown(rows.aggregate(n=Sum("long_term"))["n"])
         return None if found is None else Decimal(found)
     if goal.measure == GoalMeasure.SHARE_BACK_WITHIN_6:
@@ -59,14 +58,14 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
         if end is None:
             return None
         totals = AidReturnSummary.objects.filter(
-            unit_id__in=mine["unit__in"].values("pk"),
+            unit_id__in=unit_ids,
             window=RETURN_WINDOW,
             exit_month_index__gte=first,
             exit_month_index__lte=min(last, end - RETURN_WINDOW),  # only exits followed long enough
         ).aggregate(left=Sum("left"), back=Sum("returned"))
         return _percent(count_shown(totals["back"]), count_shown(totals["left"]))
     closed = Referral.objects.filter(
-        Q(case__unit__in=mine["unit__in"]) | Q(to_unit__in=mine["unit__in"]),
+        Q(case__unit__in=committee_units) | Q(to_unit__in=committee_units),
         status=ReferralStatus.CLOSED,
         closed_on__gte=goal.first_month,
         closed_on__lt=month_of(last + 1),

@@ -22,7 +22,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
 from django.utils import timezone
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
-from bistand.decisions.models import Decision, DecisionStatus, Outcome
+from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
 from bistand.followup.models import (
     AidMonthFact,
     AidMonthSummary,
@@ -44,7 +44,6 @@ from bistand.rules.statistics import (
 
 DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
 YEAR_DIMENSIONS = (*DIMENSIONS, "support_barrier")
-AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
 BATCH = 5000
 
 
@@ -66,6 +65,12 @@ def birth_date_of(identity_number: str) -> date | None:
         return parse_identity_number(identity_number, today=timezone.localdate()).birth_date
     except IdentityNumberError:
         return None
+
+
+def age_band_of(identity_number: str, index: int, rules: StatisticsConventions) -> str:
+    """The person's age band in the month; empty when the number gives no birth date."""
+    birth = birth_date_of(identity_number)
+    return rules.age_band(age_in_month(birth, index)) if birth else ""
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,6 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
             if member["relation"] not in ADULT_RELATIONS or (index, member["person_id"]) in seen:
                 continue
             seen.add((index, member["person_id"]))
-            birth = birth_date_of(member["person__identity_number"])
             head = member["relation"] == Relation.APPLICANT
             facts.append(
                 AidMonthFact(
@@ -135,7 +139,7 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
                     unit_id=places[case_id][0],
                     committee_id=places[case_id][1],
                     gender=member["person__gender"],
-                    age_band=rules.age_band(age_in_month(birth, index)) if birth else "",
+                    age_band=age_band_of(member["person__identity_number"], index, rules),
                     born=born(member["person__born_in_sweden"]),
                     support_barrier=barriers.get((case_id, member["person_id"]), ""),
                     children=children if head else 0,

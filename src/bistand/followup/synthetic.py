@@ -16,19 +16,6 @@ import numpy as np
 
 from bistand.rules.statistics import MONTHS_PER_YEAR, StatisticsConventions
 
-BARRIERS = (
-    "unemployed_registered",
-    "unemployed_not_registered",
-    "sick_with_certificate",
-    "sick_without_certificate",
-    "social_reasons",
-    "parental_leave",
-    "insufficient_income",
-    "waiting_for_benefit",
-    "newly_arrived",
-    "other",
-)
-BORN = ("sweden", "abroad", "unknown")
 COLUMNS = (
     "month_index",
     "person_key",
@@ -48,6 +35,16 @@ RETURN_PER_MONTH = 0.05  # chance a household that left comes back, each month f
 
 
 @dataclass(frozen=True)
+class Codes:
+    """The code lists the rows use, given by the caller from the models (this module has no
+    Django): genders (man, woman), birth regions (Sweden, abroad, unknown), support barriers."""
+
+    genders: tuple[str, str]
+    born: tuple[str, str, str]
+    barriers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Place:
     unit_id: int
     committee_id: int
@@ -56,8 +53,8 @@ class Place:
 class Households:
     """Attributes of every household ever created, indexed by household number."""
 
-    def __init__(self, capacity: int, places: int, rng: np.random.Generator) -> None:
-        self.rng, self.size = rng, 0
+    def __init__(self, capacity: int, places: int, barriers: int, rng: np.random.Generator) -> None:
+        self.rng, self.size, self.barriers = rng, 0, barriers
         self.place = np.zeros(capacity, np.int32)
         self.woman = np.zeros(capacity, bool)
         self.born = np.zeros(capacity, np.int8)
@@ -85,7 +82,7 @@ class Households:
         self.partner_born[start:end] = rng.choice(3, count, p=born_weights)
         self.partner_birth_year[start:end] = self.birth_year[start:end] + rng.integers(-5, 6, count)
         self.children[start:end] = rng.choice(5, count, p=(0.55, 0.2, 0.15, 0.07, 0.03))
-        self.barrier[start:end] = rng.integers(0, len(BARRIERS), count)
+        self.barrier[start:end] = rng.integers(0, self.barriers, count)
         self.amount[start:end] = (
             6000
             + 3500 * self.partner[start:end].astype(np.int32)
@@ -104,17 +101,18 @@ def history(
     households: int,
     places: Sequence[Place],
     rules: StatisticsConventions,
+    codes: Codes,
     seed: int = 2026,
 ) -> Iterator[tuple[int, list[str]]]:
     """Yield (month index, the month's fact rows as tab-separated lines for COPY)."""
     rng = np.random.default_rng(seed)
     capacity = households + months * households // 3
-    pool = Households(capacity, len(places), rng)
+    pool = Households(capacity, len(places), len(codes.barriers), rng)
     active = pool.add(households, first_month // MONTHS_PER_YEAR)
     left_at = np.full(capacity, -10_000, np.int32)
     for offset in range(months):
         index = first_month + offset
-        yield index, _rows(index, active, pool, places, rules)
+        yield index, _rows(index, active, pool, places, rules, codes)
         stays = rng.random(len(active)) < pool.stay[active]
         leaving = active[~stays]
         left_at[leaving] = index
@@ -134,10 +132,11 @@ def _rows(
     pool: Households,
     places: Sequence[Place],
     rules: StatisticsConventions,
+    codes: Codes,
 ) -> list[str]:
     year = index // MONTHS_PER_YEAR
     bands = {age: rules.age_band(age) for age in range(0, 130)}
-    genders = ("man", "woman")
+    genders, regions, barriers = codes.genders, codes.born, codes.barriers
     columns = zip(
         active.tolist(),
         pool.place[active].tolist(),
@@ -171,11 +170,11 @@ def _rows(
         key = f"{HOUSEHOLD_KEY_OFFSET + household:032x}"
         lines.append(
             f"{index}\t{2 * household:032x}\t{key}\tt\t{common}\t{genders[woman]}"
-            f"\t{bands[age]}\t{BORN[born]}\t{BARRIERS[barrier]}\t{kids}\t{amount}\n"
+            f"\t{bands[age]}\t{regions[born]}\t{barriers[barrier]}\t{kids}\t{amount}\n"
         )
         if partner:
             lines.append(
                 f"{index}\t{2 * household + 1:032x}\t{key}\tf\t{common}\t{genders[not woman]}"
-                f"\t{bands[max(p_age, 18)]}\t{BORN[p_born]}\t{BARRIERS[barrier]}\t0\t0\n"
+                f"\t{bands[max(p_age, 18)]}\t{regions[p_born]}\t{barriers[barrier]}\t0\t0\n"
             )
     return lines

@@ -1,28 +1,35 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The follow-up dashboard and its exports: aggregates for unit managers and analysts."""
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from bistand.audit.access import Audience, AuthenticatedRequest, access_checked
 from bistand.followup.charts import chart_for
-from bistand.followup.dashboard import TABLES, Labels, threshold, units_in_scope
+from bistand.followup.dashboard import TABLES, Filters, Labels, threshold, units_in_scope
 from bistand.followup.export import CSV_TYPE, XLSX_TYPE, table_csv, table_xlsx
 from bistand.followup.forms import FiltersForm
 from bistand.followup.goals import goals
 from bistand.followup.models import Refresh
 from bistand.followup.selectors import open_cases_per_unit
+from bistand.organisations.models import Unit
 
 SUPPRESSED = "<{}"
 BUILDERS = (goals, *TABLES)
 
 
-@access_checked(audience=Audience.AGGREGATES, object_type="statistics")
-def statistics(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+def _asked(request: AuthenticatedRequest) -> tuple[FiltersForm, Filters, QuerySet[Unit], Labels]:
+    """The filters in the query string, within the units the user may see."""
     scope = units_in_scope(request.user)
     form = FiltersForm(request.GET, scope=scope, today=timezone.localdate())
-    filters, labels = form.filters(), Labels(scope)
+    return form, form.filters(), scope, Labels(scope)
+
+
+@access_checked(audience=Audience.AGGREGATES, object_type="statistics")
+def statistics(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+    form, filters, scope, labels = _asked(request)
     tables = [build(filters, scope, labels) for build in BUILDERS]
     return render(
         request,
@@ -45,9 +52,8 @@ def export(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     kind = request.GET.get("format", "csv")
     if build is None or kind not in {"csv", "xlsx"}:
         raise Http404
-    scope = units_in_scope(request.user)
-    form = FiltersForm(request.GET, scope=scope, today=timezone.localdate())
-    table = build(form.filters(), scope, Labels(scope))
+    _form, filters, scope, labels = _asked(request)
+    table = build(filters, scope, labels)
     mark = SUPPRESSED.format(threshold())
     if kind == "csv":
         body, content_type = table_csv(table, mark=mark), CSV_TYPE

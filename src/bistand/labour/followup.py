@@ -11,18 +11,17 @@ from uuid import UUID
 
 from django.db.models import QuerySet
 
-from bistand.decisions.models import Decision, Outcome
+from bistand.decisions.models import AID_OUTCOMES, Decision
 from bistand.labour.models import NationalCategory, Referral, ReferralStatus
 from bistand.organisations.models import Unit
+from bistand.rules.statistics import month_index, month_of
 
 FOLLOW_UP_MONTHS = (3, 6)
-AID_OUTCOMES = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
 
 
 def months_later(day: date, months: int) -> date:
     """The first day of the month `months` after `day`'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    return month_of(month_index(day) + months)
 
 
 def off_aid(aid_months: set[date], *, closed_on: date, months: int, today: date) -> bool | None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
+
+from bistand.rules.labour import age_on
 
 MONTHS_PER_YEAR = 12
 
@@ -67,8 +69,7 @@ def month_of(index: int) -> date:
 
 def age_in_month(birth_date: date, index: int) -> int:
     """Age on the last day of the month (the statistics' reference day)."""
-    month = month_of(index)
-    return month.year - birth_date.year - (birth_date.month > month.month)
+    return age_on(birth_date, month_of(index + 1) - timedelta(days=1))
 
 
 def suppressed(value: int, threshold: int) -> int | None:
@@ -81,9 +82,3 @@ def share(part: int | None, whole: int | None) -> Fraction | None:
     if part is None or whole is None or whole == 0:
         return None
     return Fraction(part, whole)
-
-
-def return_known(exit_index: int, window: int, last_complete_index: int) -> bool:
-    """A return within `window` months of the first month without aid (exit_index) is known when
-    every month of the window has been recorded."""
-    return exit_index + window <= last_complete_index
