@@ -1,17 +1,22 @@
 """The applicant's journey through the e-service, driven as a browser would through forms."""
 
 import re
+import threading
 import uuid
 from datetime import date
 
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
+from bistand.accounts.models import User
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationKind, ApplicationStatus
+from bistand.applications.services import application_submit
+from bistand.audit.models import AccessLogEntry
 from bistand.cases.models import Case
 from bistand.conversations.models import SecureMessage
 from bistand.people.identity_numbers import compose_identity_number
@@ -332,3 +337,46 @@ def test_a_partner_already_in_a_case_brings_the_application_to_the_responsible_u
     assert application.status == ApplicationStatus.RECEIVED
     assert application.case == world.case_b  # held by unit b, not the intake unit a
     assert Case.objects.filter(members__person=world.person_b).count() == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
+)
+@pytest.mark.django_db(transaction=True)
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_two_sends_racing_on_two_connections_make_one_application_and_one_case(
+    world: World,
+) -> None:
+    """Two requests send the same draft at once with different keys (two tabs): both read the
+    draft, exactly one send changes it, the other answers with what the first one did."""
+    client = client_for(_new_applicant(7))
+    application = _walk_first_application(client, {"others_in_home": "0", **_children()})
+    user = User.objects.get(person=application.applicant)
+    keys = [uuid.uuid4(), uuid.uuid4()]
+    drafts = [Application.objects.get(pk=application.pk) for _ in keys]  # both read as drafts
+    start = threading.Barrier(len(keys))
+    results: list[Application] = []
+
+    def send(draft: Application, key: uuid.UUID) -> None:
+        try:
+            start.wait()
+            results.append(application_submit(application=draft, submission_key=key, acted_by=user))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=pair) for pair in zip(drafts, keys, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    assert application.submission_key in keys
+    assert {r.submission_key for r in results} == {application.submission_key}
+    assert Case.objects.filter(members__person=application.applicant).count() == 1
+    sent = AccessLogEntry.objects.filter(
+        object_type="application",
+        object_id=str(application.pk),
+        changes__before__status=ApplicationStatus.DRAFT,
+    )
+    assert [e.changes["after"]["status"] for e in sent] == [ApplicationStatus.RECEIVED]

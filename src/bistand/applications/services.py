@@ -134,35 +134,50 @@ def attachment_add(
 def application_submit(
     *, application: Application, submission_key: uuid.UUID, acted_by: User
 ) -> Application:
-    """Send the application once: a repeated key, a double click or a reload changes nothing."""
+    """Send the application once: a repeated key, a double click or a reload changes nothing.
+
+    The send is one conditional UPDATE that only a draft passes: PostgreSQL re-checks
+    `status = draft` under the row lock, so of two concurrent sends exactly one changes the row
+    and the other reads what the first one did (docs/adr/0008)."""
     try:
         with transaction.atomic():
-            # The applicant comes along for the notification; only the application row is locked.
-            locked = (
-                Application.objects.select_for_update(of=("self",))
-                .select_related("applicant")
-                .get(pk=application.pk)
+            if application.status != ApplicationStatus.DRAFT:
+                return application
+            now = timezone.now()
+            needs_partner = (
+                application.partner_id is not None and application.partner_confirmed_at is None
             )
-            if locked.status != ApplicationStatus.DRAFT:
-                return locked
-            locked.submission_key = submission_key
-            locked.submitted_at = timezone.now()
-            needs_partner = locked.partner_id is not None and locked.partner_confirmed_at is None
-            if needs_partner:
-                locked.status = ApplicationStatus.AWAITING_PARTNER
-                locked.save(
-                    update_fields=["submission_key", "submitted_at", "status", "updated_at"]
-                )
-            else:
-                _receive(locked)
+            status = (
+                ApplicationStatus.AWAITING_PARTNER if needs_partner else ApplicationStatus.RECEIVED
+            )
+            case = None if needs_partner else _case_existing(application)
+            claimed = Application.objects.filter(
+                pk=application.pk, status=ApplicationStatus.DRAFT
+            ).update(
+                status=status,
+                submission_key=submission_key,
+                submitted_at=now,
+                case=case,
+                updated_at=now,
+            )
+            if not claimed:
+                return Application.objects.get(pk=application.pk)
+            application.status, application.case = status, case
+            application.submission_key, application.submitted_at = submission_key, now
+            application.updated_at = now
+            if not needs_partner:
+                if case is None:
+                    application.case = _case_new(application)
+                    application.save(update_fields=["case", "updated_at"])
+                _received(application)
             access_log_write(
                 user=acted_by,
                 object_type="application",
-                object_id=locked.pk,
+                object_id=application.pk,
                 before={"status": ApplicationStatus.DRAFT},
-                after={"status": locked.status, "submission_key": str(submission_key)},
+                after={"status": application.status, "submission_key": str(submission_key)},
             )
-            return locked
+            return application
     except IntegrityError:
         # The same key raced in from a second request: the first one won.
         return Application.objects.get(submission_key=submission_key)
@@ -191,11 +206,7 @@ def application_partner_confirm(*, application: Application, acted_by: User) -> 
 def _receive(application: Application) -> None:
     """The application reaches the municipality: into the applicant's case, or a new one."""
     application.status = ApplicationStatus.RECEIVED
-    account = application.answers.get("consent", {}).get("bank_account")
-    if account and application.applicant.iban != account:
-        application.applicant.iban = account
-        application.applicant.save(update_fields=["iban", "updated_at"])
-    application.case = _case_for(application)
+    application.case = _case_existing(application) or _case_new(application)
     application.save(
         update_fields=[
             "status",
@@ -206,16 +217,30 @@ def _receive(application: Application) -> None:
             "updated_at",
         ]
     )
+    _received(application)
+
+
+def _received(application: Application) -> None:
+    """What follows receipt: the bank account given, and a notice that something new waits."""
+    account = application.answers.get("consent", {}).get("bank_account")
+    if account and application.applicant.iban != account:
+        application.applicant.iban = account
+        application.applicant.save(update_fields=["iban", "updated_at"])
     transaction.on_commit(lambda: notify_something_new(person=application.applicant))
 
 
-def _case_for(application: Application) -> Case:
+def _case_existing(application: Application) -> Case | None:
     # One responsible unit per person: an adult of the household already active in an open case
     # brings the application to that case (the applicant's own first), never to a second one.
     for adult in (application.applicant_id, application.partner_id):
         case = responsible_case(adult) if adult is not None else None
         if case is not None:
             return case
+    return None
+
+
+def _case_new(application: Application) -> Case:
+    """A new case at the intake unit for the household the application names."""
     municipality = application.municipality
     unit = municipality.intake_unit
     if unit is None:
