@@ -81,6 +81,16 @@ class RefreshResult:
     seconds: float
 
 
+def support_barriers_of(case_ids: Iterable[UUID]) -> dict[tuple[UUID, UUID], str]:
+    """(case, adult) -> the support barrier of the latest investigation that recorded one."""
+    return {
+        (row["investigation__case_id"], row["person_id"]): row["support_barrier"]
+        for row in InvestigatedAdult.objects.filter(investigation__case_id__in=case_ids)
+        .order_by("investigation__updated_at")
+        .values("investigation__case_id", "person_id", "support_barrier")
+    }
+
+
 def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
     """The facts for months first..last: every adult of a household with a signed decision
     granting aid that month. Household composition and support barriers as recorded now."""
@@ -113,12 +123,7 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
         "person__identity_number",
     ):
         members[member["case_id"]].append(member)
-    barriers = {
-        (row["investigation__case_id"], row["person_id"]): row["support_barrier"]
-        for row in InvestigatedAdult.objects.filter(investigation__case_id__in=case_ids)
-        .order_by("investigation__updated_at")
-        .values("investigation__case_id", "person_id", "support_barrier")
-    }
+    barriers = support_barriers_of(case_ids)
     facts: list[AidMonthFact] = []
     seen: set[tuple[int, UUID]] = set()
     for (case_id, index), amount in sorted(amounts.items(), key=lambda item: item[0][1]):

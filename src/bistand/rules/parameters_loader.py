@@ -28,6 +28,7 @@ from bistand.rules.labour import (
     ReferralPolicy,
     SpecialSupportPolicy,
 )
+from bistand.rules.national_statistics import HOUSEHOLD_TYPE_KEYS, NationalReporting
 from bistand.rules.statistics import StatisticsConventions
 from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
 
@@ -185,6 +186,7 @@ class Rulebook:
     composition: Dated[HouseholdComposition]
     working_day_eves: Dated[tuple[str, ...]]
     statistics: Dated[StatisticsConventions]
+    national_statistics: Dated[NationalReporting]
     municipalities: dict[str, MunicipalGuidelines] = field(default_factory=dict)
 
 
@@ -583,6 +585,50 @@ def _statistics(path: Path) -> Dated[StatisticsConventions]:
     return _dated_file(path, keys, build)
 
 
+def _codes(
+    path: Path, where: str, value: Any, keys: frozenset[str] | None = None
+) -> dict[str, str]:
+    """A mapping of names to non-empty text codes; with `keys`, exactly those names."""
+    if not isinstance(value, dict) or not value:
+        raise ParameterFileError(f"{path}: {where}: expected a mapping of names to codes")
+    if keys is not None and set(value) != keys:
+        raise ParameterFileError(f"{path}: {where}: expected exactly {sorted(keys)}")
+    return {str(name): _text(path, f"{where}.{name}", code) for name, code in value.items()}
+
+
+def _national_statistics(path: Path) -> Dated[NationalReporting]:
+    def build(start: str, entry: dict[str, Any]) -> NationalReporting:
+        where = f"values.{start}"
+        day = entry["deadline_day"]
+        if isinstance(day, bool) or not isinstance(day, int) or not 1 <= day <= 28:
+            raise ParameterFileError(f"{path}: {where}.deadline_day: a day from 1 to 28")
+        activities = entry["labour_measure_activities"]
+        if not isinstance(activities, list) or not all(isinstance(a, str) for a in activities):
+            raise ParameterFileError(f"{path}: {where}.labour_measure_activities: a list of names")
+        return NationalReporting(
+            deadline_day=day,
+            household_types=_codes(
+                path, f"{where}.household_types", entry["household_types"], HOUSEHOLD_TYPE_KEYS
+            ),
+            support_barriers=_codes(path, f"{where}.support_barriers", entry["support_barriers"]),
+            labour_measure_activities=frozenset(activities),
+            closure_categories=_codes(
+                path, f"{where}.closure_categories", entry["closure_categories"]
+            ),
+            source=_text(path, f"{where}.source", entry["source"]),
+        )
+
+    keys = {
+        "deadline_day",
+        "household_types",
+        "support_barriers",
+        "labour_measure_activities",
+        "closure_categories",
+        "source",
+    }
+    return _dated_file(path, keys, build)
+
+
 def load_rulebook(root: Path | None = None) -> Rulebook:
     """Read every parameter file under `root` (default: the shipped `parameters/`); raises
     ParameterFileError naming the file."""
@@ -605,6 +651,7 @@ def load_rulebook(root: Path | None = None) -> Rulebook:
             lambda start, entry: tuple(str(eve) for eve in entry["eves_as_holidays"]),
         ),
         statistics=_statistics(root / "statistics.yaml"),
+        national_statistics=_national_statistics(root / "national_statistics.yaml"),
         municipalities=municipalities,
     )
 

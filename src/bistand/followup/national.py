@@ -1,0 +1,285 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The monthly individual-level report to Socialstyrelsen (HSLF-FS 2015:30), and its check.
+
+One row per adult of every household with a signed decision granting aid for the month, or whose
+case was closed in the month: identity number, role, gender, household type, children, amounts
+granted and paid (on the applicant's row), support barrier, municipal labour-market measure in the
+month, and the closure reason. The codes come from `rules/parameters/national_statistics.yaml`.
+The check lists what is missing or not yet reportable, per case, so it can be put right before
+the deadline. The report holds identity numbers: only the `national_statistics` command writes
+it, and every run is in the access log."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
+from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
+from bistand.followup.refresh import support_barriers_of
+from bistand.labour.models import Activity
+from bistand.organisations.models import Municipality
+from bistand.payments.models import OrderStatus, PaymentOrder
+from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
+from bistand.rules.national_statistics import NationalReporting
+from bistand.rules.parameters_loader import default_rulebook
+
+COLUMNS = (
+    "kommun",
+    "manad",
+    "hushall",
+    "personnummer",
+    "roll",
+    "kon",
+    "hushallstyp",
+    "antal_barn",
+    "beviljat_kr",
+    "utbetalt_kr",
+    "forsorjningshinder",
+    "kommunal_arbetsmarknadsinsats",
+    "avslutsorsak",
+)
+ROLE = {Relation.APPLICANT: "S", Relation.PARTNER: "M"}  # sökande, medsökande
+GENDER = {"woman": "K", "man": "M"}
+
+
+class Gap(models.TextChoices):
+    NO_SUPPORT_BARRIER = "no_support_barrier", _("No support barrier recorded for this adult")
+    UNCODED_SUPPORT_BARRIER = (
+        "uncoded_support_barrier",
+        _("The support barrier has no national code"),
+    )
+    NO_GENDER = "no_gender", _("Gender not recorded: household type unknown")
+    IDENTITY_NUMBER = "identity_number", _("The identity number is not valid")
+    NOT_PAID = "not_paid", _("Granted but not yet sent to the bank")
+    NO_CLOSURE_REASON = "no_closure_reason", _("Closed without a closure reason")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    household: str
+    identity_number: str
+    role: str
+    gender: str
+    household_type: str
+    children: int
+    granted: Decimal
+    paid: Decimal
+    support_barrier: str
+    labour_measure: bool
+    closure: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    gap: Gap
+    case_id: UUID
+    case_reference: str
+    unit_id: int
+    person_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class NationalReport:
+    month: date
+    municipality_code: str
+    deadline: date
+    source: str
+    rows: tuple[ReportRow, ...]
+    missing: tuple[Missing, ...] = field(default=())
+
+    @property
+    def households(self) -> int:
+        return len({row.household for row in self.rows})
+
+    def gaps(self) -> dict[Gap, int]:
+        counted: dict[Gap, int] = defaultdict(int)
+        for item in self.missing:
+            counted[item.gap] += 1
+        return dict(counted)
+
+    def csv_bytes(self) -> bytes:
+        """Semicolon-separated, UTF-8, a header line, amounts in kronor with a decimal point
+        (the file is read by a machine, not by a spreadsheet in Swedish)."""
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        month = f"{self.month:%Y%m}"
+        for row in self.rows:
+            writer.writerow(
+                (
+                    self.municipality_code,
+                    month,
+                    row.household,
+                    row.identity_number,
+                    row.role,
+                    row.gender,
+                    row.household_type,
+                    row.children,
+                    f"{row.granted:.2f}",
+                    f"{row.paid:.2f}",
+                    row.support_barrier,
+                    "1" if row.labour_measure else "0",
+                    row.closure,
+                )
+            )
+        return out.getvalue().encode("utf-8")
+
+
+def reporting_for(month: date) -> NationalReporting:
+    found = default_rulebook().national_statistics.at(month)
+    if found is None:
+        raise LookupError(f"no national statistics codes for {month:%Y-%m}")
+    return found
+
+
+def _month_end(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _amounts(
+    month: date, municipality: Municipality
+) -> tuple[dict[UUID, Decimal], dict[UUID, Decimal], set[UUID]]:
+    """Per case: granted for the month, sent to the bank, and the cases with a decision whose
+    payment has not been sent yet."""
+    decisions = Decision.objects.filter(
+        month=month,
+        outcome__in=AID_OUTCOMES,
+        status=DecisionStatus.SIGNED,
+        case__unit__committee__municipality=municipality,
+    )
+    granted = {
+        row["case_id"]: row["total"]
+        for row in decisions.values("case_id").annotate(total=Sum("granted_amount")).order_by()
+    }
+    paid: dict[UUID, Decimal] = defaultdict(Decimal)
+    sent: set[UUID] = set()
+    for order in PaymentOrder.objects.filter(decision__in=decisions).values(
+        "decision_id", "decision__case_id", "amount", "status"
+    ):
+        if order["status"] == OrderStatus.SENT:
+            paid[order["decision__case_id"]] += order["amount"]
+            sent.add(order["decision_id"])
+    unpaid = {
+        case_id
+        for decision_id, case_id, amount in decisions.values_list("pk", "case_id", "granted_amount")
+        if amount > 0 and decision_id not in sent
+    }
+    return granted, dict(paid), unpaid
+
+
+def _measures(month: date, person_ids: set[UUID], rules: NationalReporting) -> set[UUID]:
+    """The adults with a municipal labour-market measure going on some day of the month."""
+    return set(
+        Activity.objects.filter(
+            plan__person_id__in=person_ids,
+            kind__in=rules.labour_measure_activities,
+            starts_on__lte=_month_end(month),
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=month))
+        .values_list("plan__person_id", flat=True)
+    )
+
+
+def _valid(identity_number: str, today: date) -> bool:
+    try:
+        parse_identity_number(identity_number, today=today)
+    except IdentityNumberError:
+        return False
+    return True
+
+
+def national_report(month: date, *, municipality: Municipality, today: date) -> NationalReport:
+    """The municipality's report for `month` as the records stand, with its check."""
+    month = month.replace(day=1)
+    rules = reporting_for(month)
+    granted, paid, unpaid = _amounts(month, municipality)
+    closed = {
+        case.pk: case
+        for case in Case.objects.filter(
+            status=CaseStatus.CLOSED,
+            closed_on__gte=month,
+            closed_on__lte=_month_end(month),
+            unit__committee__municipality=municipality,
+        ).select_related("closure_reason")
+    }
+    cases = {case.pk: case for case in Case.objects.filter(pk__in=set(granted) - set(closed))}
+    cases.update(closed)
+    members: dict[UUID, list[Any]] = defaultdict(list)
+    for member in (
+        CaseMember.objects.filter(case_id__in=cases)
+        .order_by("relation", "person__identity_number")
+        .values("case_id", "person_id", "relation", "person__identity_number", "person__gender")
+    ):
+        members[member["case_id"]].append(member)
+    adult_ids = {
+        m["person_id"] for ms in members.values() for m in ms if m["relation"] in ADULT_RELATIONS
+    }
+    barriers = support_barriers_of(cases)
+    measures = _measures(month, adult_ids, rules)
+    rows: list[ReportRow] = []
+    missing: list[Missing] = []
+    for case in sorted(cases.values(), key=lambda c: c.reference):
+
+        def gap(kind: Gap, person_id: UUID | None = None, case: Case = case) -> None:
+            missing.append(Missing(kind, case.pk, case.reference, case.unit_id, person_id))
+
+        household = members[case.pk]
+        adults = [m for m in household if m["relation"] in ADULT_RELATIONS]
+        children = sum(m["relation"] == Relation.CHILD for m in household)
+        genders = tuple(m["person__gender"] for m in adults)
+        closure = ""
+        if case.pk in closed:
+            reason = case.closure_reason
+            code = rules.closure_code(reason.national_category) if reason else None
+            if code is None:
+                gap(Gap.NO_CLOSURE_REASON)
+            closure = code or ""
+        if case.pk in unpaid:
+            gap(Gap.NOT_PAID)
+        if any(g not in GENDER for g in genders):
+            gap(Gap.NO_GENDER)
+        for adult in adults:
+            person_id = adult["person_id"]
+            barrier = barriers.get((case.pk, person_id), "")
+            code = rules.support_barrier_code(barrier) if barrier else None
+            if not barrier:
+                gap(Gap.NO_SUPPORT_BARRIER, person_id)
+            elif code is None:
+                gap(Gap.UNCODED_SUPPORT_BARRIER, person_id)
+            if not _valid(adult["person__identity_number"], today):
+                gap(Gap.IDENTITY_NUMBER, person_id)
+            head = adult["relation"] == Relation.APPLICANT
+            rows.append(
+                ReportRow(
+                    household=case.reference,
+                    identity_number=adult["person__identity_number"],
+                    role=ROLE.get(adult["relation"], "M"),
+                    gender=GENDER.get(adult["person__gender"], ""),
+                    household_type=rules.household_type(genders, children),
+                    children=children,
+                    granted=granted.get(case.pk, Decimal(0)) if head else Decimal(0),
+                    paid=paid.get(case.pk, Decimal(0)) if head else Decimal(0),
+                    support_barrier=code or "",
+                    labour_measure=person_id in measures,
+                    closure=closure,
+                )
+            )
+    return NationalReport(
+        month=month,
+        municipality_code=municipality.code,
+        deadline=rules.deadline(month),
+        source=rules.source,
+        rows=tuple(rows),
+        missing=tuple(missing),
+    )

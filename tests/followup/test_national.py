@@ -1,0 +1,192 @@
+"""The monthly report to Socialstyrelsen on a hand-made June 2026 where every line is known.
+
+- case A (unit A): person A, a woman, applicant, and her protected partner, a man; no children.
+  9 000 kr granted and sent to the bank. Person A: unemployed and registered, in work practice
+  since May (a municipal labour-market measure); the partner has no support barrier recorded.
+- case B (unit B): person B, a man alone; 4 000 kr granted, not yet sent; ill with a certificate;
+  the case closed on 20 June to work.
+- case C (unit A): a person of unrecorded gender alone, no aid in June, closed in June without a
+  closure reason; no support barrier.
+Also present and left out: a July decision for case A, and an unsigned June decision for case C.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import stat
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from bistand.applications.categories import SupportBarrier
+from bistand.audit.models import AccessLogEntry
+from bistand.cases.models import Case, CaseStatus, Relation
+from bistand.decisions.models import Decision, DecisionStatus
+from bistand.followup.national import COLUMNS, Gap, national_report
+from bistand.labour.models import ActivityKind, ClosureReason, NationalCategory, Provider
+from bistand.labour.services import activity_add, plan_save, referral_accept
+from bistand.payments.models import OrderStatus, PaymentOrder, Purpose
+from bistand.people.models import Gender, Person
+from bistand.rules.parameters_loader import default_rulebook
+from tests.factories import World, case_make, person_make
+from tests.followup.test_dashboard import _barrier, _decision
+
+JUNE = date(2026, 6, 1)
+
+
+def _june(world: World) -> Case:
+    Person.objects.filter(pk=world.person_a.pk).update(gender=Gender.WOMAN)
+    Person.objects.filter(pk=world.protected_person.pk).update(gender=Gender.MAN)
+    Person.objects.filter(pk=world.person_b.pk).update(gender=Gender.MAN)
+    _decision(world.case_a, JUNE, world.caseworker_a, 9_000)
+    _decision(world.case_a, date(2026, 7, 1), world.caseworker_a, 9_000)
+    _decision(world.case_b, JUNE, world.caseworker_b, 4_000)
+    june_a = Decision.objects.get(case=world.case_a, month=JUNE)
+    PaymentOrder.objects.create(
+        decision=june_a,
+        person=world.person_a,
+        unit=world.unit_a,
+        month=JUNE,
+        purpose=Purpose.INCOME_SUPPORT,
+        amount=Decimal(9_000),
+        status=OrderStatus.SENT,
+    )
+    _barrier(world.case_a, world.person_a, SupportBarrier.UNEMPLOYED_REGISTERED, world)
+    _barrier(world.case_b, world.person_b, SupportBarrier.SICK_WITH_CERTIFICATE, world)
+    referral_accept(referral=world.referral_a, acted_by=world.coach)
+    plan = plan_save(
+        referral=world.referral_a,
+        goals="Arbete.",
+        interests="",
+        competencies="",
+        made_with_person=True,
+        acted_by=world.coach,
+    )
+    activity_add(
+        plan=plan,
+        kind=ActivityKind.WORK_PRACTICE,
+        provider=Provider.objects.create(name="Praktik AB"),
+        starts_on=date(2026, 5, 10),
+        ends_on=None,
+        hours_per_week=Decimal(20),
+        acted_by=world.coach,
+    )
+    work = ClosureReason.objects.filter(national_category=NationalCategory.WORK).first()
+    Case.objects.filter(pk=world.case_b.pk).update(
+        status=CaseStatus.CLOSED, closed_on=date(2026, 6, 20), closure_reason=work
+    )
+    unknown = person_make(acted_by=world.caseworker_a)
+    Person.objects.filter(pk=unknown.pk).update(gender="")
+    case_c = case_make(
+        unit=world.unit_a, acted_by=world.caseworker_a, members=[(unknown, Relation.APPLICANT)]
+    )
+    _decision(case_c, JUNE, world.caseworker_a, 2_000)
+    Decision.objects.filter(case=case_c).update(status=DecisionStatus.AWAITING_SECOND_SIGNATURE)
+    Case.objects.filter(pk=case_c.pk).update(status=CaseStatus.CLOSED, closed_on=date(2026, 6, 2))
+    return case_c
+
+
+@pytest.mark.django_db
+def test_the_june_report_holds_one_row_per_adult_with_the_national_codes(world: World) -> None:
+    case_c = _june(world)
+    report = national_report(
+        JUNE, municipality=world.unit_a.committee.municipality, today=date(2026, 11, 22)
+    )
+    rows = {row.identity_number: row for row in report.rows}
+    codes = default_rulebook().national_statistics.at(JUNE)
+    assert codes is not None
+    a, partner, b = world.person_a, world.protected_person, world.person_b
+    unknown = case_c.members.get().person
+    assert set(rows) == {
+        a.identity_number,
+        partner.identity_number,
+        b.identity_number,
+        unknown.identity_number,
+    }
+    assert report.households == 3
+    # Case A: a couple without children (7); amounts on the applicant's row only.
+    assert (rows[a.identity_number].role, rows[partner.identity_number].role) == ("S", "M")
+    assert rows[a.identity_number].household_type == rows[partner.identity_number].household_type
+    assert rows[a.identity_number].household_type == codes.household_types["couple"] == "7"
+    assert (rows[a.identity_number].granted, rows[a.identity_number].paid) == (9000, 9000)
+    assert (rows[partner.identity_number].granted, rows[partner.identity_number].paid) == (0, 0)
+    unemployed = codes.support_barriers["unemployed_registered"]
+    assert rows[a.identity_number].support_barrier == unemployed
+    assert rows[a.identity_number].labour_measure is True
+    assert rows[partner.identity_number].labour_measure is False
+    assert rows[partner.identity_number].support_barrier == ""
+    assert (rows[a.identity_number].gender, rows[partner.identity_number].gender) == ("K", "M")
+    # Case B: a man alone (3), granted but not sent, closed to work.
+    row_b = rows[b.identity_number]
+    assert (row_b.household_type, row_b.granted, row_b.paid) == ("3", 4000, 0)
+    assert row_b.support_barrier == codes.support_barriers["sick_with_certificate"]
+    assert row_b.closure == codes.closure_categories["work"] == "1"
+    # Case C: closed in June, no signed aid (the unsigned decision does not count), type unknown.
+    row_c = rows[unknown.identity_number]
+    assert (row_c.household_type, row_c.granted, row_c.closure, row_c.gender) == ("9", 0, "", "")
+    # The check names every gap, per case and person.
+    found = {(m.case_reference, m.person_id, m.gap) for m in report.missing}
+    assert found == {
+        (world.case_a.reference, partner.pk, Gap.NO_SUPPORT_BARRIER),
+        (world.case_b.reference, None, Gap.NOT_PAID),
+        (case_c.reference, None, Gap.NO_CLOSURE_REASON),
+        (case_c.reference, None, Gap.NO_GENDER),
+        (case_c.reference, unknown.pk, Gap.NO_SUPPORT_BARRIER),
+    }
+    assert report.gaps() == {
+        Gap.NO_SUPPORT_BARRIER: 2,
+        Gap.NOT_PAID: 1,
+        Gap.NO_CLOSURE_REASON: 1,
+        Gap.NO_GENDER: 1,
+    }
+    assert report.deadline == date(2026, 7, 15)
+
+
+@pytest.mark.django_db
+def test_every_support_barrier_and_closure_category_has_a_national_code() -> None:
+    codes = default_rulebook().national_statistics.at(JUNE)
+    assert codes is not None
+    assert set(codes.support_barriers) == set(SupportBarrier.values)
+    assert set(codes.closure_categories) == set(NationalCategory.values)
+    assert codes.labour_measure_activities <= set(ActivityKind.values)
+
+
+@pytest.mark.django_db
+def test_the_command_writes_the_file_for_its_owner_only_and_logs_the_run(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _june(world)
+    out = tmp_path / "report.csv"
+    with pytest.raises(CommandError):
+        call_command("national_statistics", month="2026-06", operator=world.analyst.username)
+    with translation.override("en"):
+        call_command(
+            "national_statistics",
+            month="2026-06",
+            operator=world.administrator.username,
+            out=str(out),
+        )
+    printed = capsys.readouterr().out
+    assert "3 households, 4 rows" in printed
+    assert "due 2026-07-15" in printed
+    with translation.override("sv"):
+        assert f"MISSING 2 x {Gap.NO_SUPPORT_BARRIER.label}" in printed
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    lines = list(csv.reader(io.StringIO(out.read_text("utf-8")), delimiter=";"))
+    assert tuple(lines[0]) == COLUMNS
+    by_number = {line[3]: dict(zip(COLUMNS, line, strict=True)) for line in lines[1:]}
+    row_a = by_number[world.person_a.identity_number]
+    assert (row_a["manad"], row_a["beviljat_kr"], row_a["kommunal_arbetsmarknadsinsats"]) == (
+        "202606",
+        "9000.00",
+        "1",
+    )
+    assert row_a["kommun"] == world.unit_a.committee.municipality.code
+    logged = AccessLogEntry.objects.get(object_type="national_statistics")
+    assert logged.actor_id == world.administrator.pk
+    assert logged.changes == {"rows": 4, "missing": 5}
