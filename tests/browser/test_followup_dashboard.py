@@ -80,6 +80,8 @@ def test_the_dashboard_has_no_accessibility_violations(world: World, open_page: 
         (world.analyst, "?first=2024-01&last=2024-12"),
         (world.manager_a, "?first=2024-01&last=2024-12&breakdown=gender"),
         (world.analyst, "?first=2024-12&last=2024-01"),  # with the error summary
+        (world.manager_a, "national/?month=2024-06"),  # the check of the national report
+        (world.analyst, "national/?month=juni"),
     ):
         page = open_page(user)
         page.goto(f"/statistics/{query}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import stat
 from datetime import date
 from decimal import Decimal
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 
 from bistand.applications.categories import SupportBarrier
@@ -33,7 +35,7 @@ from bistand.labour.services import activity_add, plan_save, referral_accept
 from bistand.payments.models import OrderStatus, PaymentOrder, Purpose
 from bistand.people.models import Gender, Person
 from bistand.rules.parameters_loader import default_rulebook
-from tests.factories import World, case_make, person_make
+from tests.factories import World, case_make, client_for, person_make
 from tests.followup.test_dashboard import _barrier, _decision
 
 JUNE = date(2026, 6, 1)
@@ -190,3 +192,27 @@ def test_the_command_writes_the_file_for_its_owner_only_and_logs_the_run(
     logged = AccessLogEntry.objects.get(object_type="national_statistics")
     assert logged.actor_id == world.administrator.pk
     assert logged.changes == {"rows": 4, "missing": 5}
+
+
+@pytest.mark.django_db
+def test_the_check_page_counts_for_analysts_and_lists_own_cases_for_managers(world: World) -> None:
+    case_c = _june(world)
+    url = reverse("followup:national") + "?month=2026-06"
+    analyst = client_for(world.analyst).get(url).content.decode()
+    with translation.override("sv"):
+        no_barrier, not_paid = str(Gap.NO_SUPPORT_BARRIER.label), str(Gap.NOT_PAID.label)
+    assert "förfaller 2026-07-15" in analyst
+    assert re.search(rf"{no_barrier}</th><td class=\"num\">2<", analyst)
+    assert re.search(rf"{not_paid}</th><td class=\"num\">1<", analyst)
+    assert world.case_a.reference not in analyst  # counts only
+    assert world.person_a.identity_number not in analyst
+    manager = client_for(world.manager_a).get(url).content.decode()
+    assert re.search(rf"{no_barrier}</th><td class=\"num\">2<", manager)
+    assert not_paid not in manager  # case B belongs to unit B
+    assert world.case_a.reference in manager
+    assert case_c.reference in manager
+    assert world.case_b.reference not in manager
+    assert world.person_a.identity_number not in manager
+    assert client_for(world.caseworker_a).get(url).status_code == 404
+    wrong = client_for(world.analyst).get(reverse("followup:national") + "?month=juni")
+    assert "Fyll i ett giltigt datum." in wrong.content.decode()  # and last month is shown

@@ -84,3 +84,20 @@ class FiltersForm(PlainForm):
             born=data["born"],
             breakdown=data["breakdown"],
         )
+
+
+class MonthForm(PlainForm):
+    """The month of the report to Socialstyrelsen; last month by default (due on the 15th)."""
+
+    month = MonthField(label=_("Month the aid is for"))
+
+    def __init__(self, data: Any, *, today: date) -> None:
+        first = date(today.year, today.month, 1)
+        self.default = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+        super().__init__(data, initial={"month": self.default})
+
+    def chosen(self) -> date:
+        if self.is_bound and self.is_valid():
+            chosen: date = self.cleaned_data["month"]
+            return chosen
+        return self.default

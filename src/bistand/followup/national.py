@@ -21,14 +21,14 @@ from typing import Any
 from uuid import UUID
 
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
 from bistand.followup.refresh import support_barriers_of
 from bistand.labour.models import Activity
-from bistand.organisations.models import Municipality
+from bistand.organisations.models import Municipality, Unit
 from bistand.payments.models import OrderStatus, PaymentOrder
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 from bistand.rules.national_statistics import NationalReporting
@@ -283,3 +283,38 @@ def national_report(month: date, *, municipality: Municipality, today: date) -> 
         rows=tuple(rows),
         missing=tuple(missing),
     )
+
+
+@dataclass(frozen=True)
+class MunicipalityCheck:
+    """The check of one municipality's report, within the units a user may see."""
+
+    municipality: Municipality
+    deadline: date
+    households: int
+    gaps: list[tuple[Any, int]]
+    missing: list[Missing]
+
+
+def national_check_for(
+    month: date, *, scope: QuerySet[Unit], today: date
+) -> list[MunicipalityCheck]:
+    """Per municipality of the units in scope: the gaps counted and listed for those units."""
+    unit_ids = set(scope.values_list("pk", flat=True))
+    checks = []
+    for municipality in Municipality.objects.filter(committees__units__in=unit_ids).distinct():
+        report = national_report(month, municipality=municipality, today=today)
+        missing = [item for item in report.missing if item.unit_id in unit_ids]
+        counted: dict[Gap, int] = defaultdict(int)
+        for item in missing:
+            counted[item.gap] += 1
+        checks.append(
+            MunicipalityCheck(
+                municipality=municipality,
+                deadline=report.deadline,
+                households=report.households,
+                gaps=[(gap.label, counted[gap]) for gap in Gap if counted[gap]],
+                missing=missing,
+            )
+        )
+    return checks

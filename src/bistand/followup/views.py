@@ -6,13 +6,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from bistand.accounts.models import Role
 from bistand.audit.access import Audience, AuthenticatedRequest, access_checked
 from bistand.followup.charts import chart_for
 from bistand.followup.dashboard import TABLES, Filters, Labels, threshold, units_in_scope
 from bistand.followup.export import CSV_TYPE, XLSX_TYPE, table_csv, table_xlsx
-from bistand.followup.forms import FiltersForm
+from bistand.followup.forms import FiltersForm, MonthForm
 from bistand.followup.goals import goals
 from bistand.followup.models import Refresh
+from bistand.followup.national import national_check_for
 from bistand.followup.selectors import open_cases_per_unit
 from bistand.organisations.models import Unit
 
@@ -62,3 +64,23 @@ def export(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{table.key}.{kind}"'
     return response
+
+
+@access_checked(audience=Audience.AGGREGATES, object_type="national_statistics_check")
+def national_check(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+    """What the month's report to Socialstyrelsen lacks: counts for analysts; for a unit
+    manager, also the cases of their units to put right. Never a person or identity number."""
+    today = timezone.localdate()
+    form = MonthForm(request.GET or None, today=today)
+    month = form.chosen()
+    scope = units_in_scope(request.user)
+    return render(
+        request,
+        "followup/national.html",
+        {
+            "form": form,
+            "month": month,
+            "checks": national_check_for(month, scope=scope, today=today),
+            "show_cases": request.user.role == Role.UNIT_MANAGER,
+        },
+    )
