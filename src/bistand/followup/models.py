@@ -8,6 +8,8 @@ thousand rows whatever the size of the history (ADR 0007)."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bistand.labour.models import ActivityKind
+
 
 class BirthRegion(models.TextChoices):
     SWEDEN = "sweden", _("Born in Sweden")
@@ -147,3 +149,94 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CostBasis(models.TextChoices):
+    PARTICIPANT = "participant", _("Per participant")
+    PERIOD = "period", _("For the period")
+
+
+class Measure(models.Model):
+    """A labour-market measure the committee funds: the activities of one kind (at one provider,
+    when named) in plans of referrals to the committee's units. Entered in the admin."""
+
+    committee = models.ForeignKey(
+        "organisations.Committee",
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name=_("committee"),
+    )
+    name = models.CharField(_("measure"), max_length=200)
+    activity_kind = models.CharField(_("activity"), max_length=30, choices=ActivityKind.choices)
+    provider = models.ForeignKey(
+        "labour.Provider",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("provider"),
+        help_text=_("Leave empty when the measure covers every provider of the activity."),
+    )
+
+    class Meta:
+        ordering = ["committee__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "name"], name="measure_unique_name")
+        ]
+        verbose_name = _("labour-market measure")
+        verbose_name_plural = _("labour-market measures")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeasureBudget(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("budget (kr)"), max_digits=12, decimal_places=2)
+    decided_in = models.CharField(
+        _("decided in"), max_length=200, help_text=_("For example the committee's budget for 2026.")
+    )
+
+    class Meta:
+        ordering = ["measure", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "year"], name="measure_budget_once_a_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="measure_budget_sign"),
+        ]
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.year}"
+
+
+class MeasureCost(models.Model):
+    """A cost recorded for a measure in a month: an invoice per participant (the number of
+    participants it covers) or a sum for the period."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="costs")
+    month = models.DateField(_("month"), help_text=_("The first day of the month the cost is for."))
+    basis = models.CharField(_("basis"), max_length=12, choices=CostBasis.choices)
+    participants = models.PositiveIntegerField(
+        _("participants"), null=True, blank=True, help_text=_("For a cost per participant.")
+    )
+    amount = models.DecimalField(_("amount (kr)"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["measure", "month"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="measure_cost_positive"),
+            models.CheckConstraint(
+                condition=models.Q(basis="period", participants__isnull=True)
+                | models.Q(basis="participant", participants__gte=1),
+                name="measure_cost_participants_per_basis",
+            ),
+        ]
+        verbose_name = _("cost")
+        verbose_name_plural = _("costs")
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.month:%Y-%m} {self.amount}"

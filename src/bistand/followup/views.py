@@ -9,6 +9,7 @@ from django.utils import timezone
 from bistand.accounts.models import Role
 from bistand.audit.access import Audience, AuthenticatedRequest, access_checked
 from bistand.followup.charts import chart_for
+from bistand.followup.costs import measure_costs
 from bistand.followup.dashboard import TABLES, Filters, Labels, threshold, units_in_scope
 from bistand.followup.export import CSV_TYPE, XLSX_TYPE, table_csv, table_xlsx
 from bistand.followup.forms import FiltersForm, MonthForm
@@ -19,7 +20,7 @@ from bistand.followup.selectors import open_cases_per_unit
 from bistand.organisations.models import Unit
 
 SUPPRESSED = "<{}"
-BUILDERS = (goals, *TABLES)
+BUILDERS = (goals, *TABLES, measure_costs)
 
 
 def _asked(request: AuthenticatedRequest) -> tuple[FiltersForm, Filters, QuerySet[Unit], Labels]:

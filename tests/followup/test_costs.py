@@ -1,0 +1,131 @@
+"""Costs of labour-market measures on a hand-made 2025 where every figure is known.
+
+Measure "Praktik" (work practice, any provider) of the labour-market committee: budget 2025
+100 000 kr; costs recorded 30 000 kr for January (the period) and 2 x 5 000 kr per participant
+in March: 40 000 kr, 40 % of the budget. Person A (Jobbtorg) and person B (Jobbtorg Resurs) were
+in work practice in 2025; A's referral closed to work and B's to studies in 2025: two people left
+for work or studies, 20 000 kr each. A 2024 budget without activity shows as its own row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from django.urls import reverse
+
+from bistand.accounts.models import User
+from bistand.followup.costs import NONE, measure_costs
+from bistand.followup.dashboard import Filters, Labels, units_in_scope
+from bistand.followup.models import CostBasis, Measure, MeasureBudget, MeasureCost
+from bistand.labour.models import (
+    Activity,
+    ActivityKind,
+    ClosureReason,
+    NationalCategory,
+    Provider,
+    Referral,
+)
+from bistand.labour.services import activity_add, plan_save, referral_accept, referral_close
+from bistand.rules.statistics import month_index
+from tests.factories import World, client_for
+
+YEARS = Filters(first=month_index(date(2024, 1, 1)), last=month_index(date(2025, 12, 1)))
+
+
+def _practice(world: World) -> Measure:
+    provider = Provider.objects.create(name="Praktikplatsen AB")
+    for referral, category in (
+        (world.referral_a, NationalCategory.WORK),
+        (world.referral_b, NationalCategory.STUDIES),
+    ):
+        coach = User.objects.filter(role="coach", units=referral.to_unit).first() or world.coach
+        coach.units.add(referral.to_unit)
+        referral_accept(referral=referral, acted_by=coach)
+        plan = plan_save(
+            referral=referral,
+            goals="Arbete.",
+            interests="",
+            competencies="",
+            made_with_person=True,
+            acted_by=coach,
+        )
+        activity_add(
+            plan=plan,
+            kind=ActivityKind.WORK_PRACTICE,
+            provider=provider,
+            starts_on=date.today(),  # noqa: DTZ011
+            ends_on=None,
+            hours_per_week=Decimal(20),
+            acted_by=coach,
+        )
+        referral_close(
+            referral=referral,
+            reason=ClosureReason.objects.filter(national_category=category).first(),
+            closed_on=date.today(),  # noqa: DTZ011
+            acted_by=coach,
+        )
+    Activity.objects.update(starts_on=date(2025, 2, 1), ends_on=date(2025, 6, 30))
+    Referral.objects.update(closed_on=date(2025, 7, 1))
+    assert world.referral_a.to_unit.committee_id == world.referral_b.to_unit.committee_id
+    measure = Measure.objects.create(
+        committee=world.referral_a.to_unit.committee,
+        name="Praktik",
+        activity_kind=ActivityKind.WORK_PRACTICE,
+    )
+    MeasureBudget.objects.create(measure=measure, year=2025, amount=100_000, decided_in="Budget")
+    MeasureBudget.objects.create(measure=measure, year=2024, amount=80_000, decided_in="Budget")
+    MeasureCost.objects.create(
+        measure=measure, month=date(2025, 1, 1), basis=CostBasis.PERIOD, amount=30_000
+    )
+    MeasureCost.objects.create(
+        measure=measure,
+        month=date(2025, 3, 1),
+        basis=CostBasis.PARTICIPANT,
+        participants=2,
+        amount=10_000,
+    )
+    return measure
+
+
+@pytest.mark.django_db
+def test_costs_against_budget_and_per_person_who_left_for_work_or_studies(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    _practice(world)
+    scope = units_in_scope(world.analyst)
+    rows = measure_costs(YEARS, scope, Labels(scope)).rows
+    assert rows == [
+        ["Praktik", "2024", Decimal(80_000), Decimal(0), Fraction(0), 0, 0, NONE],
+        ["Praktik", "2025", Decimal(100_000), Decimal(40_000), Fraction(2, 5), 2, 2, 20_000],
+    ]
+
+
+@pytest.mark.django_db
+def test_small_counts_hide_the_cost_per_person_too(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 3
+    _practice(world)
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    assert measure_costs(year, scope, Labels(scope)).rows == [
+        ["Praktik", "2025", Decimal(100_000), Decimal(40_000), Fraction(2, 5), None, None, None]
+    ]
+    # A unit manager of the economic-aid unit sees no measure of another committee.
+    manager_scope = units_in_scope(world.manager_a)
+    assert measure_costs(year, manager_scope, Labels(manager_scope)).rows == []
+
+
+@pytest.mark.django_db
+def test_the_costs_table_is_on_the_page_and_in_the_csv(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    _practice(world)
+    client = client_for(world.analyst)
+    query = "first=2025-01&last=2025-12"
+    page = client.get(f"{reverse('followup:statistics')}?{query}").content.decode()
+    assert 'data-testid="measure_costs"' in page
+    response = client.get(f"{reverse('followup:export')}?{query}&table=measure_costs&format=csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[1] == "Praktik;2025;100000,00;40000,00;40,0;2;2;20000,00"
