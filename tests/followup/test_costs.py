@@ -16,21 +16,19 @@ from fractions import Fraction
 import pytest
 from django.urls import reverse
 
-from bistand.accounts.models import User
 from bistand.followup.costs import NONE, measure_costs
 from bistand.followup.dashboard import Filters, Labels, units_in_scope
 from bistand.followup.models import CostBasis, Measure, MeasureBudget, MeasureCost
 from bistand.labour.models import (
     Activity,
     ActivityKind,
-    ClosureReason,
     NationalCategory,
     Provider,
     Referral,
 )
-from bistand.labour.services import activity_add, plan_save, referral_accept, referral_close
 from bistand.rules.statistics import month_index
 from tests.factories import World, client_for
+from tests.followup.labour_steps import in_activity
 
 YEARS = Filters(first=month_index(date(2024, 1, 1)), last=month_index(date(2025, 12, 1)))
 
@@ -41,31 +39,13 @@ def _practice(world: World) -> Measure:
         (world.referral_a, NationalCategory.WORK),
         (world.referral_b, NationalCategory.STUDIES),
     ):
-        coach = User.objects.filter(role="coach", units=referral.to_unit).first() or world.coach
-        coach.units.add(referral.to_unit)
-        referral_accept(referral=referral, acted_by=coach)
-        plan = plan_save(
-            referral=referral,
-            goals="Arbete.",
-            interests="",
-            competencies="",
-            made_with_person=True,
-            acted_by=coach,
-        )
-        activity_add(
-            plan=plan,
+        in_activity(
+            referral,
+            coach=world.coach,
             kind=ActivityKind.WORK_PRACTICE,
             provider=provider,
             starts_on=date.today(),  # noqa: DTZ011
-            ends_on=None,
-            hours_per_week=Decimal(20),
-            acted_by=coach,
-        )
-        referral_close(
-            referral=referral,
-            reason=ClosureReason.objects.filter(national_category=category).first(),
-            closed_on=date.today(),  # noqa: DTZ011
-            acted_by=coach,
+            closed_as=category,
         )
     Activity.objects.update(starts_on=date(2025, 2, 1), ends_on=date(2025, 6, 30))
     Referral.objects.update(closed_on=date(2025, 7, 1))

@@ -49,22 +49,19 @@ from bistand.investigations.models import InvestigatedAdult, Investigation
 from bistand.labour.models import (
     Activity,
     ActivityKind,
-    ClosureReason,
     NationalCategory,
     Provider,
     Referral,
 )
 from bistand.labour.services import (
-    activity_add,
     meeting_book,
-    plan_save,
     referral_accept,
-    referral_close,
 )
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
 from bistand.rules.statistics import month_index
 from tests.factories import World, case_make, client_for, person_make
+from tests.followup.labour_steps import in_activity
 
 STOCKHOLM_TZ = ZoneInfo("Europe/Stockholm")
 JAN, DEC = month_index(date(2024, 1, 1)), month_index(date(2024, 12, 1))
@@ -389,31 +386,13 @@ def test_education_providers_and_what_came_after(world: World, settings) -> None
         (world.referral_a, NationalCategory.WORK),
         (world.referral_b, NationalCategory.STUDIES),
     ):
-        coach = User.objects.filter(role="coach", units=referral.to_unit).first() or world.coach
-        coach.units.add(referral.to_unit)
-        referral_accept(referral=referral, acted_by=coach)
-        plan = plan_save(
-            referral=referral,
-            goals="Arbete.",
-            interests="",
-            competencies="",
-            made_with_person=True,
-            acted_by=coach,
-        )
-        activity_add(
-            plan=plan,
+        in_activity(
+            referral,
+            coach=world.coach,
             kind=ActivityKind.ADULT_EDUCATION,
             provider=komvux,
             starts_on=date.today(),  # noqa: DTZ011
-            ends_on=None,
-            hours_per_week=Decimal(20),
-            acted_by=coach,
-        )
-        referral_close(
-            referral=referral,
-            reason=ClosureReason.objects.filter(national_category=category).first(),
-            closed_on=date.today(),  # noqa: DTZ011
-            acted_by=coach,
+            closed_as=category,
         )
     Activity.objects.update(starts_on=date(2025, 1, 15))
     Referral.objects.update(closed_on=date(2025, 2, 10))

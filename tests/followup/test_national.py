@@ -27,15 +27,15 @@ from django.utils import translation
 
 from bistand.applications.categories import SupportBarrier
 from bistand.audit.models import AccessLogEntry
-from bistand.cases.models import Case, CaseStatus, Relation
+from bistand.cases.models import ADULT_RELATIONS, Case, CaseStatus, Relation
 from bistand.decisions.models import Decision, DecisionStatus
 from bistand.followup.national import COLUMNS, Gap, national_report
 from bistand.labour.models import ActivityKind, ClosureReason, NationalCategory, Provider
-from bistand.labour.services import activity_add, plan_save, referral_accept
 from bistand.payments.models import OrderStatus, PaymentOrder, Purpose
 from bistand.people.models import Gender, Person
 from bistand.rules.parameters_loader import default_rulebook
 from tests.factories import World, case_make, client_for, person_make
+from tests.followup.labour_steps import in_activity
 from tests.followup.test_dashboard import _barrier, _decision
 
 JUNE = date(2026, 6, 1)
@@ -60,23 +60,12 @@ def _june(world: World) -> Case:
     )
     _barrier(world.case_a, world.person_a, SupportBarrier.UNEMPLOYED_REGISTERED, world)
     _barrier(world.case_b, world.person_b, SupportBarrier.SICK_WITH_CERTIFICATE, world)
-    referral_accept(referral=world.referral_a, acted_by=world.coach)
-    plan = plan_save(
-        referral=world.referral_a,
-        goals="Arbete.",
-        interests="",
-        competencies="",
-        made_with_person=True,
-        acted_by=world.coach,
-    )
-    activity_add(
-        plan=plan,
+    in_activity(
+        world.referral_a,
+        coach=world.coach,
         kind=ActivityKind.WORK_PRACTICE,
         provider=Provider.objects.create(name="Praktik AB"),
         starts_on=date(2026, 5, 10),
-        ends_on=None,
-        hours_per_week=Decimal(20),
-        acted_by=world.coach,
     )
     work = ClosureReason.objects.filter(national_category=NationalCategory.WORK).first()
     Case.objects.filter(pk=world.case_b.pk).update(
@@ -96,9 +85,7 @@ def _june(world: World) -> Case:
 @pytest.mark.django_db
 def test_the_june_report_holds_one_row_per_adult_with_the_national_codes(world: World) -> None:
     case_c = _june(world)
-    report = national_report(
-        JUNE, municipality=world.unit_a.committee.municipality, today=date(2026, 11, 22)
-    )
+    report = national_report(JUNE, municipality=world.unit_a.committee.municipality)
     rows = {row.identity_number: row for row in report.rows}
     codes = default_rulebook().national_statistics.at(JUNE)
     assert codes is not None
@@ -155,6 +142,7 @@ def test_every_support_barrier_and_closure_category_has_a_national_code() -> Non
     assert codes is not None
     assert set(codes.support_barriers) == set(SupportBarrier.values)
     assert set(codes.closure_categories) == set(NationalCategory.values)
+    assert set(codes.roles) == {str(relation) for relation in ADULT_RELATIONS}
     assert codes.labour_measure_activities <= set(ActivityKind.values)
 
 

@@ -8,7 +8,6 @@ from collections import defaultdict
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
 from uuid import UUID
 
 from django.db.models import Q, QuerySet, Sum
@@ -16,39 +15,60 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown
 from bistand.followup.models import Measure, MeasureBudget, MeasureCost
-from bistand.labour.models import Activity, NationalCategory, ReferralStatus
+from bistand.labour.models import TO_WORK_OR_STUDIES, Activity, ReferralStatus
 from bistand.organisations.models import Unit
 
-TO_WORK_OR_STUDIES = (NationalCategory.WORK, NationalCategory.STUDIES)
 KRONA = Decimal(1)
 NONE = "–"  # nothing to show: no budget, or no one to divide by (not a suppressed figure)
+Participants = dict[tuple[int, int], dict[UUID, bool]]
 
 
-def _participants(measure: Measure, year: int, units: QuerySet[Unit]) -> dict[UUID, Any]:
-    """person -> how their referral closed, for everyone with an activity of the measure running
-    some day of the year in a plan of a referral to the committee's units."""
-    activities = Activity.objects.filter(
-        kind=measure.activity_kind,
-        plan__referral__to_unit__in=units.filter(committee_id=measure.committee_id),
-        starts_on__lte=date(year, 12, 31),
-    ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
-    if measure.provider_id is not None:
-        activities = activities.filter(provider_id=measure.provider_id)
-    found: dict[UUID, Any] = {}
-    for row in activities.values(
-        "plan__person_id",
-        "plan__referral__status",
-        "plan__referral__closed_on",
-        "plan__referral__closure_reason__national_category",
-    ):
-        closed_on = row["plan__referral__closed_on"]
-        to_work_or_studies = (
-            row["plan__referral__status"] == ReferralStatus.CLOSED
-            and closed_on is not None
-            and closed_on.year == year
-            and row["plan__referral__closure_reason__national_category"] in TO_WORK_OR_STUDIES
+def _participants(measures: list[Measure], years: list[int], units: QuerySet[Unit]) -> Participants:
+    """(measure, year) -> {person: left for work or studies that year}, for everyone with an
+    activity of the measure running some day of the year in a plan of a referral to the
+    committee's units. One query for every measure and year."""
+    found: Participants = defaultdict(dict)
+    if not measures or not years:
+        return found
+    activities = (
+        Activity.objects.filter(
+            kind__in={m.activity_kind for m in measures},
+            plan__referral__to_unit__in=units,
+            starts_on__lte=date(years[-1], 12, 31),
         )
-        found[row["plan__person_id"]] = found.get(row["plan__person_id"]) or to_work_or_studies
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(years[0], 1, 1)))
+        .values(
+            "kind",
+            "provider_id",
+            "starts_on",
+            "ends_on",
+            "plan__person_id",
+            "plan__referral__to_unit__committee_id",
+            "plan__referral__status",
+            "plan__referral__closed_on",
+            "plan__referral__closure_reason__national_category",
+        )
+    )
+    for row in activities:
+        for measure in measures:
+            if (
+                row["kind"] != measure.activity_kind
+                or row["plan__referral__to_unit__committee_id"] != measure.committee_id
+                or measure.provider_id not in (None, row["provider_id"])
+            ):
+                continue
+            last = row["ends_on"].year if row["ends_on"] else years[-1]
+            for year in range(max(row["starts_on"].year, years[0]), min(last, years[-1]) + 1):
+                closed_on = row["plan__referral__closed_on"]
+                left = (
+                    row["plan__referral__status"] == ReferralStatus.CLOSED
+                    and closed_on is not None
+                    and closed_on.year == year
+                    and row["plan__referral__closure_reason__national_category"]
+                    in TO_WORK_OR_STUDIES
+                )
+                people = found[(measure.pk, year)]
+                people[row["plan__person_id"]] = people.get(row["plan__person_id"], False) or left
     return found
 
 
@@ -94,10 +114,12 @@ def measure_costs(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Ta
         .order_by()
     ):
         costs[(row["measure_id"], row["month__year"])] = row["total"]
-    for measure in measures.order_by("name"):
+    chosen = list(measures.order_by("name"))
+    participants = _participants(chosen, years, scope)
+    for measure in chosen:
         for year in years:
             budget, cost = budgets.get((measure.pk, year)), costs.get((measure.pk, year))
-            people = _participants(measure, year, scope)
+            people = participants.get((measure.pk, year), {})
             if budget is None and cost is None and not people:
                 continue
             cost = cost or Decimal(0)

@@ -16,7 +16,7 @@ from bistand.followup.refresh import conventions
 from bistand.forms_base import PlainForm
 from bistand.organisations.models import Unit
 from bistand.people.models import Gender
-from bistand.rules.statistics import MONTHS_PER_YEAR, month_index
+from bistand.rules.statistics import MONTHS_PER_YEAR, month_index, month_of
 
 MONTH_INPUT = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 MAX_MONTHS = 10 * MONTHS_PER_YEAR
@@ -92,8 +92,7 @@ class MonthForm(PlainForm):
     month = MonthField(label=_("Month the aid is for"))
 
     def __init__(self, data: Any, *, today: date) -> None:
-        first = date(today.year, today.month, 1)
-        self.default = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+        self.default = month_of(month_index(today) - 1)
         super().__init__(data, initial={"month": self.default})
 
     def chosen(self) -> date:

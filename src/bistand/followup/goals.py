@@ -17,7 +17,7 @@ from bistand.followup.models import (
     GoalDirection,
     GoalMeasure,
 )
-from bistand.labour.models import NationalCategory, Referral, ReferralStatus
+from bistand.labour.models import TO_WORK_OR_STUDIES, Referral, ReferralStatus
 from bistand.organisations.models import Unit
 from bistand.rules.statistics import MONTHS_PER_YEAR, month_index, month_of, share
 
@@ -70,9 +70,7 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
         closed_on__gte=goal.first_month,
         closed_on__lt=month_of(last + 1),
     )
-    to_work_or_studies = closed.filter(
-        closure_reason__national_category__in=(NationalCategory.WORK, NationalCategory.STUDIES)
-    )
+    to_work_or_studies = closed.filter(closure_reason__national_category__in=TO_WORK_OR_STUDIES)
     return _percent(count_shown(to_work_or_studies.count()), count_shown(closed.count()))
 
 

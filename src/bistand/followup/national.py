@@ -13,26 +13,27 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from django.db import models
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
-from bistand.followup.refresh import support_barriers_of
+from bistand.followup.refresh import birth_date_of, support_barriers_of
 from bistand.labour.models import Activity
 from bistand.organisations.models import Municipality, Unit
 from bistand.payments.models import OrderStatus, PaymentOrder
-from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 from bistand.rules.national_statistics import NationalReporting
 from bistand.rules.parameters_loader import default_rulebook
+from bistand.rules.statistics import last_day, month_index
 
 COLUMNS = (
     "kommun",
@@ -49,8 +50,6 @@ COLUMNS = (
     "kommunal_arbetsmarknadsinsats",
     "avslutsorsak",
 )
-ROLE = {Relation.APPLICANT: "S", Relation.PARTNER: "M"}  # sökande, medsökande
-GENDER = {"woman": "K", "man": "M"}
 
 
 class Gap(models.TextChoices):
@@ -63,6 +62,12 @@ class Gap(models.TextChoices):
     IDENTITY_NUMBER = "identity_number", _("The identity number is not valid")
     NOT_PAID = "not_paid", _("Granted but not yet sent to the bank")
     NO_CLOSURE_REASON = "no_closure_reason", _("Closed without a closure reason")
+
+
+def gap_counts(missing: Iterable[Missing]) -> dict[Gap, int]:
+    """How many of each gap, in the order of `Gap`, leaving out those with none."""
+    counted = Counter(item.gap for item in missing)
+    return {gap: counted[gap] for gap in Gap if counted[gap]}
 
 
 @dataclass(frozen=True)
@@ -103,10 +108,7 @@ class NationalReport:
         return len({row.household for row in self.rows})
 
     def gaps(self) -> dict[Gap, int]:
-        counted: dict[Gap, int] = defaultdict(int)
-        for item in self.missing:
-            counted[item.gap] += 1
-        return dict(counted)
+        return gap_counts(self.missing)
 
     def csv_bytes(self) -> bytes:
         """Semicolon-separated, UTF-8, a header line, amounts in kronor with a decimal point
@@ -143,10 +145,6 @@ def reporting_for(month: date) -> NationalReporting:
     return found
 
 
-def _month_end(month: date) -> date:
-    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
 def _amounts(
     month: date, municipality: Municipality
 ) -> tuple[dict[UUID, Decimal], dict[UUID, Decimal], set[UUID]]:
@@ -158,24 +156,19 @@ def _amounts(
         status=DecisionStatus.SIGNED,
         case__unit__committee__municipality=municipality,
     )
-    granted = {
-        row["case_id"]: row["total"]
-        for row in decisions.values("case_id").annotate(total=Sum("granted_amount")).order_by()
-    }
+    granted: dict[UUID, Decimal] = defaultdict(Decimal)
+    case_of: dict[UUID, UUID] = {}
+    for decision_id, case_id, amount in decisions.values_list("pk", "case_id", "granted_amount"):
+        granted[case_id] += amount
+        if amount > 0:
+            case_of[decision_id] = case_id
     paid: dict[UUID, Decimal] = defaultdict(Decimal)
-    sent: set[UUID] = set()
-    for order in PaymentOrder.objects.filter(decision__in=decisions).values(
-        "decision_id", "decision__case_id", "amount", "status"
-    ):
-        if order["status"] == OrderStatus.SENT:
-            paid[order["decision__case_id"]] += order["amount"]
-            sent.add(order["decision_id"])
-    unpaid = {
-        case_id
-        for decision_id, case_id, amount in decisions.values_list("pk", "case_id", "granted_amount")
-        if amount > 0 and decision_id not in sent
-    }
-    return granted, dict(paid), unpaid
+    for decision_id, amount in PaymentOrder.objects.filter(
+        decision_id__in=case_of, status=OrderStatus.SENT
+    ).values_list("decision_id", "amount"):
+        paid[case_of.pop(decision_id)] += amount
+    unpaid = set(case_of.values())  # granted something, not (all) sent yet
+    return dict(granted), dict(paid), unpaid
 
 
 def _measures(month: date, person_ids: set[UUID], rules: NationalReporting) -> set[UUID]:
@@ -184,22 +177,14 @@ def _measures(month: date, person_ids: set[UUID], rules: NationalReporting) -> s
         Activity.objects.filter(
             plan__person_id__in=person_ids,
             kind__in=rules.labour_measure_activities,
-            starts_on__lte=_month_end(month),
+            starts_on__lte=last_day(month_index(month)),
         )
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=month))
         .values_list("plan__person_id", flat=True)
     )
 
 
-def _valid(identity_number: str, today: date) -> bool:
-    try:
-        parse_identity_number(identity_number, today=today)
-    except IdentityNumberError:
-        return False
-    return True
-
-
-def national_report(month: date, *, municipality: Municipality, today: date) -> NationalReport:
+def national_report(month: date, *, municipality: Municipality) -> NationalReport:
     """The municipality's report for `month` as the records stand, with its check."""
     month = month.replace(day=1)
     rules = reporting_for(month)
@@ -209,7 +194,7 @@ def national_report(month: date, *, municipality: Municipality, today: date) -> 
         for case in Case.objects.filter(
             status=CaseStatus.CLOSED,
             closed_on__gte=month,
-            closed_on__lte=_month_end(month),
+            closed_on__lte=last_day(month_index(month)),
             unit__committee__municipality=municipality,
         ).select_related("closure_reason")
     }
@@ -247,7 +232,7 @@ def national_report(month: date, *, municipality: Municipality, today: date) -> 
             closure = code or ""
         if case.pk in unpaid:
             gap(Gap.NOT_PAID)
-        if any(g not in GENDER for g in genders):
+        if any(g not in rules.genders for g in genders):
             gap(Gap.NO_GENDER)
         for adult in adults:
             person_id = adult["person_id"]
@@ -257,15 +242,15 @@ def national_report(month: date, *, municipality: Municipality, today: date) -> 
                 gap(Gap.NO_SUPPORT_BARRIER, person_id)
             elif code is None:
                 gap(Gap.UNCODED_SUPPORT_BARRIER, person_id)
-            if not _valid(adult["person__identity_number"], today):
+            if birth_date_of(adult["person__identity_number"]) is None:
                 gap(Gap.IDENTITY_NUMBER, person_id)
             head = adult["relation"] == Relation.APPLICANT
             rows.append(
                 ReportRow(
                     household=case.reference,
                     identity_number=adult["person__identity_number"],
-                    role=ROLE.get(adult["relation"], "M"),
-                    gender=GENDER.get(adult["person__gender"], ""),
+                    role=rules.roles[adult["relation"]],
+                    gender=rules.genders.get(adult["person__gender"], ""),
                     household_type=rules.household_type(genders, children),
                     children=children,
                     granted=granted.get(case.pk, Decimal(0)) if head else Decimal(0),
@@ -296,24 +281,19 @@ class MunicipalityCheck:
     missing: list[Missing]
 
 
-def national_check_for(
-    month: date, *, scope: QuerySet[Unit], today: date
-) -> list[MunicipalityCheck]:
+def national_check_for(month: date, *, scope: QuerySet[Unit]) -> list[MunicipalityCheck]:
     """Per municipality of the units in scope: the gaps counted and listed for those units."""
     unit_ids = set(scope.values_list("pk", flat=True))
     checks = []
     for municipality in Municipality.objects.filter(committees__units__in=unit_ids).distinct():
-        report = national_report(month, municipality=municipality, today=today)
+        report = national_report(month, municipality=municipality)
         missing = [item for item in report.missing if item.unit_id in unit_ids]
-        counted: dict[Gap, int] = defaultdict(int)
-        for item in missing:
-            counted[item.gap] += 1
         checks.append(
             MunicipalityCheck(
                 municipality=municipality,
                 deadline=report.deadline,
                 households=report.households,
-                gaps=[(gap.label, counted[gap]) for gap in Gap if counted[gap]],
+                gaps=[(gap.label, count) for gap, count in gap_counts(missing).items()],
                 missing=missing,
             )
         )

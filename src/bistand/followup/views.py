@@ -71,8 +71,7 @@ def export(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
 def national_check(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     """What the month's report to Socialstyrelsen lacks: counts for analysts; for a unit
     manager, also the cases of their units to put right. Never a person or identity number."""
-    today = timezone.localdate()
-    form = MonthForm(request.GET or None, today=today)
+    form = MonthForm(request.GET or None, today=timezone.localdate())
     month = form.chosen()
     scope = units_in_scope(request.user)
     return render(
@@ -81,7 +80,7 @@ def national_check(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         {
             "form": form,
             "month": month,
-            "checks": national_check_for(month, scope=scope, today=today),
+            "checks": national_check_for(month, scope=scope),
             "show_cases": request.user.role == Role.UNIT_MANAGER,
         },
     )

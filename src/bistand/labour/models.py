@@ -94,6 +94,10 @@ class NationalCategory(models.TextChoices):
     OTHER = "other", _("Other or unknown")
 
 
+# Closures the committees count as a way out of aid (goals, costs per closure).
+TO_WORK_OR_STUDIES = (NationalCategory.WORK, NationalCategory.STUDIES)
+
+
 class ClosureReason(models.Model):
     """A coded reason for closing a referral or a case. The administrator can add codes."""
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bistand.rules.statistics import month_index, month_of
+
 WOMAN, MAN = "woman", "man"  # the genders the household type tells apart (people.Gender values)
 
 
 @dataclass(frozen=True)
 class NationalReporting:
     deadline_day: int
+    roles: dict[str, str]
+    genders: dict[str, str]
     household_types: dict[str, str]
     support_barriers: dict[str, str]
     labour_measure_activities: frozenset[str]
@@ -21,8 +25,7 @@ class NationalReporting:
 
     def deadline(self, month: date) -> date:
         """The day the report for `month` is due: the deadline day of the following month."""
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        return following.replace(day=self.deadline_day)
+        return month_of(month_index(month) + 1).replace(day=self.deadline_day)
 
     def household_type(self, genders: tuple[str, ...], children: int) -> str:
         """The register's household type from the adults' genders and the number of children:
@@ -47,6 +50,8 @@ class NationalReporting:
         return activity_kind in self.labour_measure_activities
 
 
+ROLE_KEYS = frozenset({"applicant", "partner", "other"})  # the case's adult relations
+GENDER_KEYS = frozenset({WOMAN, MAN})
 HOUSEHOLD_TYPE_KEYS = frozenset(
     {
         "single_man",

@@ -28,7 +28,12 @@ from bistand.rules.labour import (
     ReferralPolicy,
     SpecialSupportPolicy,
 )
-from bistand.rules.national_statistics import HOUSEHOLD_TYPE_KEYS, NationalReporting
+from bistand.rules.national_statistics import (
+    GENDER_KEYS,
+    HOUSEHOLD_TYPE_KEYS,
+    ROLE_KEYS,
+    NationalReporting,
+)
 from bistand.rules.statistics import StatisticsConventions
 from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
 
@@ -607,6 +612,8 @@ def _national_statistics(path: Path) -> Dated[NationalReporting]:
             raise ParameterFileError(f"{path}: {where}.labour_measure_activities: a list of names")
         return NationalReporting(
             deadline_day=day,
+            roles=_codes(path, f"{where}.roles", entry["roles"], ROLE_KEYS),
+            genders=_codes(path, f"{where}.genders", entry["genders"], GENDER_KEYS),
             household_types=_codes(
                 path, f"{where}.household_types", entry["household_types"], HOUSEHOLD_TYPE_KEYS
             ),
@@ -620,6 +627,8 @@ def _national_statistics(path: Path) -> Dated[NationalReporting]:
 
     keys = {
         "deadline_day",
+        "roles",
+        "genders",
         "household_types",
         "support_barriers",
         "labour_measure_activities",

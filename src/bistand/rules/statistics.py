@@ -67,9 +67,13 @@ def month_of(index: int) -> date:
     return date(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1, 1)
 
 
+def last_day(index: int) -> date:
+    return month_of(index + 1) - timedelta(days=1)
+
+
 def age_in_month(birth_date: date, index: int) -> int:
     """Age on the last day of the month (the statistics' reference day)."""
-    return age_on(birth_date, month_of(index + 1) - timedelta(days=1))
+    return age_on(birth_date, last_day(index))
 
 
 def suppressed(value: int, threshold: int) -> int | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone, translation
+from django.utils import translation
 
 from bistand.accounts.models import Role, User
 from bistand.audit.models import AccessAction
@@ -46,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"{options['operator']!r} is not an administrator.")
         municipality = self._municipality(options["municipality"])
         month = _month(options["month"])
-        report = national_report(month, municipality=municipality, today=timezone.localdate())
+        report = national_report(month, municipality=municipality)
         out = Path(
             options["out"]
             or settings.VAR_DIR / "national-statistics" / f"{municipality.code}-{month:%Y%m}.csv"
