@@ -17,12 +17,16 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import django
 
 GOAL_SECONDS = 1.0
+DECISION_MONTHS = 13  # the months the nightly refresh rebuilds from decisions
 REPEATS = 5
 UNITS_PER_COMMITTEE = 2
 COMMITTEES = 14
@@ -49,14 +53,15 @@ def _database_ensure(url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def _places() -> list[Any]:
+def _places() -> tuple[list[Any], dict[int, int]]:
+    """The economic-aid units households belong to, and each committee's labour-market unit."""
     from bistand.followup.synthetic import Place
     from bistand.organisations.models import Committee, CommitteeKind, Municipality, Unit, UnitKind
 
-    municipality, _ = Municipality.objects.get_or_create(
-        code="9999", defaults={"name": "Benchmark kommun"}
+    municipality, _ = Municipality.objects.update_or_create(
+        code="9999", defaults={"name": "Benchmark kommun", "guidelines": "stockholm"}
     )
-    places = []
+    places, labour_units = [], {}
     for number in range(1, COMMITTEES + 1):
         committee, _ = Committee.objects.get_or_create(
             municipality=municipality,
@@ -70,55 +75,201 @@ def _places() -> list[Any]:
                 defaults={"kind": UnitKind.ECONOMIC_AID},
             )
             places.append(Place(unit.pk, committee.pk))
-    return places
+        labour_units[committee.pk] = Unit.objects.get_or_create(
+            committee=committee, name=f"Jobbtorg {number}", defaults={"kind": UnitKind.JOBBTORG}
+        )[0].pk
+    return places, labour_units
 
 
-def load(years: int, households: int, last_month: int) -> tuple[int, float]:
+CASEWORK_TABLES = (
+    "followup_measurecost",
+    "followup_measurebudget",
+    "followup_measure",
+    "followup_goal",
+    "labour_provider",
+)
+
+
+def _setting(labour_units: dict[int, int]) -> Any:
+    """Providers, closure reasons and a fictional staff member for the synthetic casework."""
+    from bistand.accounts.models import Role, User
+    from bistand.decisions.models import AID_OUTCOMES, DecisionStatus
+    from bistand.followup.synthetic_casework import CLOSURES, Setting
+    from bistand.labour.models import ClosureReason, Provider
+    from bistand.payments.models import OrderStatus, Purpose
+
+    author, _ = User.objects.get_or_create(username="bench-caseworker", role=Role.CASEWORKER)
+    education = [
+        Provider.objects.create(name=f"Vuxenutbildning {n}", is_education=True).pk
+        for n in range(1, 13)
+    ]
+    other = [Provider.objects.create(name=f"Arbetsgivare {n}").pk for n in range(1, 9)]
+    reasons = {}
+    for category in CLOSURES:
+        reason = ClosureReason.objects.filter(national_category=category).order_by("pk").first()
+        if reason is None:
+            raise LookupError(f"no closure reason of the category {category}")
+        reasons[category] = reason.pk
+    return Setting(
+        labour_units=labour_units,
+        education_providers=tuple(education),
+        other_providers=tuple(other),
+        closure_reasons=reasons,
+        author=author.pk.hex,
+        outcome=AID_OUTCOMES[0],
+        signed=DecisionStatus.SIGNED,
+        purpose=Purpose.values[0],
+        sent=OrderStatus.SENT,
+        pending=OrderStatus.PENDING,
+        law="SoL (2001:453)",
+    )
+
+
+def _measures_and_goals(first_month: int, last_month: int, providers: tuple[int, ...]) -> None:
+    """Per committee: four measures with a budget each year and a cost each month, and goals."""
+    from datetime import date
+    from decimal import Decimal
+
+    from bistand.followup.models import (
+        CostBasis,
+        Goal,
+        GoalDirection,
+        GoalMeasure,
+        Measure,
+        MeasureBudget,
+        MeasureCost,
+    )
+    from bistand.organisations.models import Committee
+
+    years = range(first_month // 12, last_month // 12 + 1)
+    kinds = (("work_practice", None), ("skills", None), ("job_search", None))
+    for committee in Committee.objects.filter(municipality__code="9999"):
+        measures = [
+            Measure.objects.create(committee=committee, name=kind, activity_kind=kind)
+            for kind, _ in kinds
+        ]
+        measures.append(
+            Measure.objects.create(
+                committee=committee,
+                name="Vuxenutbildning 1",
+                activity_kind="adult_education",
+                provider_id=providers[0],
+            )
+        )
+        MeasureBudget.objects.bulk_create(
+            MeasureBudget(measure=measure, year=year, amount=Decimal(2_000_000))
+            for measure in measures
+            for year in years
+        )
+        MeasureCost.objects.bulk_create(
+            MeasureCost(
+                measure=measure,
+                month=date(index // 12, index % 12 + 1, 1),
+                basis=CostBasis.PERIOD,
+                amount=Decimal(150_000),
+            )
+            for measure in measures
+            for index in range(first_month, last_month + 1)
+        )
+        for measure in GoalMeasure:
+            Goal.objects.create(
+                committee=committee,
+                name=str(measure.label),
+                measure=measure,
+                direction=GoalDirection.values[0],
+                target=Decimal(10),
+                first_month=date(last_month // 12, 1, 1),
+                last_month=date(last_month // 12, 12, 1),
+            )
+
+
+def load(years: int, households: int, last_month: int) -> tuple[Counter[str], float]:
     from django.db import connection
 
     from bistand.applications.categories import SupportBarrier
+    from bistand.followup.dimensions import conventions
     from bistand.followup.models import BirthRegion
-    from bistand.followup.refresh import conventions
     from bistand.followup.synthetic import COLUMNS, Codes, history
+    from bistand.followup.synthetic_casework import TABLES, Casework
     from bistand.people.models import Gender
 
-    places = _places()
     months = years * 12
     first_month = last_month - months + 1
-    started, rows = time.perf_counter(), 0
+    started, rows = time.perf_counter(), Counter[str]()
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {FACT}")
-        # fictional rows of known units: skip the foreign-key triggers while loading
+        tables = ", ".join((FACT, *CASEWORK_TABLES, *TABLES))
+        cursor.execute(f"TRUNCATE {tables} CASCADE")
+    places, labour_units = _places()
+    setting = _setting(labour_units)
+    _measures_and_goals(first_month, last_month, setting.education_providers)
+    codes = Codes(
+        genders=(Gender.MAN.value, Gender.WOMAN.value),
+        born=(BirthRegion.SWEDEN.value, BirthRegion.ABROAD.value, BirthRegion.UNKNOWN.value),
+        barriers=tuple(SupportBarrier.values),
+    )
+    casework = Casework(
+        setting=setting,
+        places=places,
+        codes=codes,
+        decisions=range(last_month - DECISION_MONTHS + 1, last_month + 1),
+    )
+    with connection.cursor() as cursor:
+        # fictional rows of known keys: skip the foreign-key triggers while loading
         cursor.execute("SET session_replication_role = replica")
         for statement in INDEXES_DROP:
             cursor.execute(statement)
-        copy_sql = f"COPY {FACT} ({', '.join(COLUMNS)}) FROM STDIN"
-        for index, lines in history(
+
+        def copy(table: str, columns: str, lines: list[str]) -> None:
+            if lines:
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as out:
+                    out.write("".join(lines))
+                rows[table] += len(lines)
+
+        for pool, month in history(
             first_month=first_month,
             months=months,
             households=households,
             places=places,
             rules=conventions(last_month),
-            codes=Codes(
-                genders=(Gender.MAN.value, Gender.WOMAN.value),
-                born=(
-                    BirthRegion.SWEDEN.value,
-                    BirthRegion.ABROAD.value,
-                    BirthRegion.UNKNOWN.value,
-                ),
-                barriers=tuple(SupportBarrier.values),
-            ),
+            codes=codes,
         ):
-            with cursor.cursor.copy(copy_sql) as copy:
-                copy.write("".join(lines))
-            rows += len(lines)
-            if index % 12 == 11:
-                print(f"  loaded up to {index // 12}: {rows:,} rows", flush=True)
+            copy(FACT, ", ".join(COLUMNS), month.facts)
+            for table, lines in casework.month(pool, month).items():
+                copy(table, TABLES[table], lines)
+            if month.index % 12 == 11:
+                print(f"  loaded {month.index // 12}: {rows[FACT]:,} facts", flush=True)
+        for table, lines in casework.finish().items():
+            copy(table, TABLES[table], lines)
         cursor.execute("SET session_replication_role = DEFAULT")
         for statement in INDEXES_CREATE:
             cursor.execute(statement)
-        cursor.execute(f"ANALYZE {FACT}")
+        for table in (FACT, *TABLES):
+            cursor.execute(f"ANALYZE {table}")
     return rows, time.perf_counter() - started
+
+
+def _time_targets_on(first: date) -> None:
+    """Read the shipped parameters with the coach's time targets switched on from `first` in the
+    Stockholm overlay the benchmark municipality follows, so the time-target table has work."""
+    import shutil
+    import tempfile
+
+    import yaml
+
+    from bistand.rules import parameters_loader
+
+    root = Path(tempfile.mkdtemp(prefix="bench-parameters-")) / "parameters"
+    shutil.copytree(parameters_loader.PARAMETERS_DIR, root)
+    overlay = root / "municipal" / "stockholm.yaml"
+    data = yaml.safe_load(overlay.read_text(encoding="utf-8"))
+    adopted = dict(data["time_targets"]["values"][max(data["time_targets"]["values"])])
+    for name in ("coach_meeting", "first_activity"):
+        adopted[name] = {**adopted[name], "enabled": True}
+    adopted["source"] = "benchmark: the proposal as if adopted"
+    data["time_targets"]["values"][first] = adopted
+    overlay.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    parameters_loader.PARAMETERS_DIR = root
+    parameters_loader.default_rulebook.cache_clear()
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, float]:
@@ -146,7 +297,8 @@ def dashboards(last_month: int, years: int) -> bool:
     from django.test.utils import override_settings
 
     from bistand.accounts.models import Role, User
-    from bistand.followup.dashboard import TABLES, Breakdown, Filters, Labels, units_in_scope
+    from bistand.followup.dashboard import Breakdown, Filters, Labels, units_in_scope
+    from bistand.followup.views import BUILDERS
     from bistand.organisations.models import Unit
     from bistand.people.models import Gender
 
@@ -176,7 +328,7 @@ def dashboards(last_month: int, years: int) -> bool:
     for label, (user, filters) in views.items():
         scope = units_in_scope(user)
         labels = Labels(scope)
-        for build in TABLES:
+        for build in BUILDERS:
             median, worst = timed(
                 lambda build=build, f=filters, s=scope, names=labels: build(f, s, names)
             )
@@ -191,6 +343,39 @@ def dashboards(last_month: int, years: int) -> bool:
         with override_settings(BISTAND_STAFF_OTP_REQUIRED=False, ALLOWED_HOSTS=["testserver"]):
             median, worst = timed(lambda q=query: _page(client, q))
         ok &= report(f"whole page as {user.role} {query or '(last 12 months)'}", median, worst)
+    return ok & national(last_month, analyst, manager)
+
+
+def national(last_month: int, analyst: Any, manager: Any) -> bool:
+    """The month's report to Socialstyrelsen (the command's work) and its check page."""
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from bistand.followup.dashboard import units_in_scope
+    from bistand.followup.national import national_check_for, national_report
+    from bistand.organisations.models import Municipality
+    from bistand.rules.statistics import month_of
+
+    month, municipality = month_of(last_month), Municipality.objects.get(code="9999")
+    report_ = national_report(month, municipality=municipality)
+    print(
+        f"national report {month:%Y-%m}: {report_.households:,} households, "
+        f"{len(report_.rows):,} rows, gaps {dict(report_.gaps())}"
+    )
+    ok = report(
+        "national report: build and write the file",
+        *timed(lambda: national_report(month, municipality=municipality).csv_bytes()),
+    )
+    for user in (analyst, manager):
+        scope = units_in_scope(user)
+        median, worst = timed(lambda s=scope: national_check_for(month, scope=s))
+        ok &= report(f"national check as {user.role}", median, worst)
+    client = Client()
+    for user in (analyst, manager):
+        client.force_login(user)
+        with override_settings(BISTAND_STAFF_OTP_REQUIRED=False, ALLOWED_HOSTS=["testserver"]):
+            median, worst = timed(lambda: _page(client, {}, "/statistics/national/"))
+        ok &= report(f"national check page as {user.role}", median, worst)
     return ok
 
 
@@ -198,8 +383,8 @@ def _month_text(index: int) -> str:
     return f"{index // 12}-{index % 12 + 1:02d}"
 
 
-def _page(client: Any, query: dict[str, str]) -> None:
-    response = client.get("/statistics/", query)
+def _page(client: Any, query: dict[str, str], path: str = "/statistics/") -> None:
+    response = client.get(path, query)
     if response.status_code != 200:
         raise RuntimeError(f"the page answered {response.status_code}")
 
@@ -209,6 +394,11 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--households", type=int, default=150_000)
     parser.add_argument("--skip-load", action="store_true", help="reuse the loaded facts")
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="also time the nightly refresh of the facts from the decisions (rewrites the facts)",
+    )
     arguments = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
@@ -219,16 +409,20 @@ def main() -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from bistand.followup.refresh import summaries_rebuild
-    from bistand.rules.statistics import month_index
+    from bistand.followup.refresh import refresh, summaries_rebuild
+    from bistand.rules.statistics import month_index, month_of
 
     call_command("migrate", verbosity=0)
     today = timezone.localdate()
     last_month = month_index(today) - 1
+    _time_targets_on(month_of(last_month - arguments.years * 12 + 1))
     if not arguments.skip_load:
         print(f"Loading {arguments.years} years x {arguments.households:,} households a month")
         rows, seconds = load(arguments.years, arguments.households, last_month)
-        print(f"facts loaded: {rows:,} rows in {seconds:.0f} s ({rows / seconds:,.0f} rows/s)")
+        total = sum(rows.values())
+        print(f"loaded {total:,} rows in {seconds:.0f} s ({total / seconds:,.0f} rows/s):")
+        for table, count in rows.most_common():
+            print(f"  {table:<36} {count:>12,}")
         started = time.perf_counter()
         summaries_rebuild(last_month - arguments.years * 12 + 1, last_month)
         seconds = time.perf_counter() - started
@@ -242,7 +436,15 @@ def main() -> int:
         f"summary rows: month {AidMonthSummary.objects.count():,}, "
         f"return {AidReturnSummary.objects.count():,}, year {AidYearSummary.objects.count():,}"
     )
-    return 0 if dashboards(last_month, arguments.years) else 1
+    ok = dashboards(last_month, arguments.years)
+    if arguments.refresh:
+        started = time.perf_counter()
+        result = refresh(last_month - DECISION_MONTHS + 1, last_month)
+        print(
+            f"nightly refresh from decisions ({DECISION_MONTHS} months): {result.facts:,} facts "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

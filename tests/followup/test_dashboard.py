@@ -35,6 +35,7 @@ from bistand.followup.dashboard import (
     Filters,
     Labels,
     education_providers,
+    outcomes_by_path,
     time_targets,
     units_in_scope,
 )
@@ -44,6 +45,7 @@ from bistand.followup.dashboard import returns_to_aid as returns_table
 from bistand.followup.dashboard import support_barriers as barrier_table
 from bistand.followup.goals import goals
 from bistand.followup.models import AidMonthFact, BirthRegion, Goal, GoalDirection, GoalMeasure
+from bistand.followup.referral_facts import referral_facts_rebuild
 from bistand.followup.refresh import refresh
 from bistand.investigations.models import InvestigatedAdult, Investigation
 from bistand.labour.models import (
@@ -368,10 +370,55 @@ def test_time_targets_per_receiving_unit(world: World, coach_clocks_on: object, 
     )
     scope = units_in_scope(world.analyst)
     with time_machine.travel(datetime(2026, 11, 20, 12, 0, tzinfo=STOCKHOLM_TZ)):
-        rows = time_targets(Filters(first=JAN, last=DEC), scope, Labels(scope)).rows
+        referral_facts_rebuild()  # the nightly refresh: the clocks as they stand tonight
+    november = month_index(sent.date())
+    rows = time_targets(Filters(first=november, last=november), scope, Labels(scope)).rows
     jobbtorg = [row for row in rows if row[0] == str(world.jobbtorg)]
     # one meeting due and held on time; the first activity (due 2026-11-09) never started: late
     assert jobbtorg == [[str(world.jobbtorg), 1, 1, Fraction(1), 1, 0, Fraction(0)]]
+    october = Filters(first=november - 1, last=november - 1)  # sent in November: not counted
+    assert time_targets(october, scope, Labels(scope)).rows == []
+
+
+@pytest.mark.django_db
+def test_outcomes_by_path_per_receiving_unit_gender_and_period(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """Two referrals sent in March 2025: a woman's to Jobbtorg closed to work, a man's to Jobbtorg
+    Resurs still open."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    Person.objects.filter(pk=world.person_a.pk).update(gender=Gender.WOMAN)
+    Person.objects.filter(pk=world.person_b.pk).update(gender=Gender.MAN)
+    in_activity(
+        world.referral_a,
+        coach=world.coach,
+        kind=ActivityKind.ADULT_EDUCATION,
+        provider=Provider.objects.create(name="Komvux Demostad", is_education=True),
+        starts_on=date.today(),  # noqa: DTZ011
+        closed_as=NationalCategory.WORK,
+    )
+    Referral.objects.update(created_at=datetime(2025, 3, 10, 9, 0, tzinfo=STOCKHOLM_TZ))
+    referral_facts_rebuild()
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    jobbtorg, resurs = str(world.jobbtorg), str(world.referral_b.to_unit)
+    # unit, referred, work, studies, state programme, closed otherwise, not closed
+    closed_to_work, still_open = [1, 1, 0, 0, 0, 0], [1, 0, 0, 0, 0, 1]
+    expected = sorted([[jobbtorg, *closed_to_work], [resurs, *still_open]])
+    assert outcomes_by_path(year, scope, Labels(scope)).rows == expected
+    by_gender = Filters(first=year.first, last=year.last, breakdown=Breakdown.GENDER)
+    assert outcomes_by_path(by_gender, scope, Labels(scope)).rows == sorted(
+        [
+            [jobbtorg, str(Gender.WOMAN.label), *closed_to_work],
+            [resurs, str(Gender.MAN.label), *still_open],
+        ]
+    )
+    women = Filters(first=year.first, last=year.last, gender=Gender.WOMAN)
+    assert outcomes_by_path(women, scope, Labels(scope)).rows == [[jobbtorg, *closed_to_work]]
+    earlier = Filters(first=year.first - 12, last=year.last - 12)
+    assert outcomes_by_path(earlier, scope, Labels(scope)).rows == []
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 2  # a single referral is suppressed, not shown
+    assert outcomes_by_path(year, scope, Labels(scope)).rows == sorted(
+        [[jobbtorg, None, None, 0, 0, 0, 0], [resurs, None, 0, 0, 0, 0, None]]
+    )
 
 
 @pytest.mark.django_db

@@ -13,28 +13,25 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, IntegerField, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, IntegerField, Max, Q, QuerySet, Sum
 from django.db.models.functions import Cast
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
 from bistand.applications.categories import SupportBarrier
+from bistand.followup.dimensions import conventions
 from bistand.followup.models import (
-    AidMonthFact,
     AidMonthSummary,
     AidReturnSummary,
     AidYearSummary,
     BirthRegion,
+    ReferralFact,
 )
-from bistand.followup.refresh import age_band_of, born, conventions
-from bistand.labour.clocks import coach_compliance
-from bistand.labour.models import Activity, NationalCategory, Referral, ReferralStatus
+from bistand.labour.models import Activity, NationalCategory
 from bistand.organisations.models import Committee, Unit
 from bistand.people.models import Gender
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
-    month_index,
     month_of,
     share,
     suppressed,
@@ -111,8 +108,8 @@ def count_shown(value: int | None) -> int | None:
     return suppressed(value or 0, threshold())
 
 
-def _filtered(model: type[Any], filters: Filters, scope: QuerySet[Unit]) -> QuerySet[Any]:
-    rows: QuerySet[Any] = model.objects.filter(unit_id__in=scope.values("pk"))
+def _wanted(filters: Filters, prefix: str = "") -> dict[str, Any]:
+    """The filters on the breakdown dimensions, as lookups (through `prefix` to the fact)."""
     wanted = {
         "committee_id": filters.committee,
         "unit_id": filters.unit,
@@ -120,7 +117,12 @@ def _filtered(model: type[Any], filters: Filters, scope: QuerySet[Unit]) -> Quer
         "age_band": filters.age_band,
         "born": filters.born,
     }
-    return rows.filter(**{name: value for name, value in wanted.items() if value})
+    return {f"{prefix}{name}": value for name, value in wanted.items() if value}
+
+
+def _filtered(model: type[Any], filters: Filters, scope: QuerySet[Unit]) -> QuerySet[Any]:
+    rows: QuerySet[Any] = model.objects.filter(unit_id__in=scope.values("pk"))
+    return rows.filter(**_wanted(filters))
 
 
 class Labels:
@@ -363,51 +365,27 @@ PATH_CATEGORIES = (
 )
 
 
+def _referrals_sent(filters: Filters, scope: QuerySet[Unit]) -> QuerySet[ReferralFact]:
+    return _filtered(ReferralFact, filters, scope).filter(
+        sent_month_index__gte=filters.first, sent_month_index__lte=filters.last
+    )
+
+
 def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
     """Seed 004's table: referrals sent in the period, per receiving unit, and how they closed."""
-    referrals = Referral.objects.filter(
-        to_unit__in=scope,
-        created_at__date__gte=month_of(filters.first),
-        created_at__date__lt=month_of(filters.last + 1),
-    )
-    if filters.unit:
-        referrals = referrals.filter(to_unit_id=filters.unit)
-    if filters.committee:
-        referrals = referrals.filter(to_unit__committee_id=filters.committee)
-    if filters.gender:
-        referrals = referrals.filter(person__gender=filters.gender)
-    rules = conventions(filters.last)
-    cells: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
-    for row in referrals.values(
-        "to_unit_id",
-        "to_unit__committee_id",
-        "status",
-        "closure_reason__national_category",
-        "person__gender",
-        "person__born_in_sweden",
-        "person__identity_number",
-        "created_at",
-    ):
-        values = {
-            "gender": row["person__gender"],
-            "born": born(row["person__born_in_sweden"]),
-            "age_band": age_band_of(
-                row["person__identity_number"], month_index(row["created_at"].date()), rules
-            ),
-            "unit_id": row["to_unit_id"],
-            "committee_id": row["to_unit__committee_id"],
-        }
-        if (filters.born and values["born"] != filters.born) or (
-            filters.age_band and values["age_band"] != filters.age_band
-        ):
-            continue
-        by = [values[name] for name in _breakdown_field(filters) if name != "unit_id"]
-        cell = cells[(row["to_unit_id"], *by)]
-        cell["referred"] += 1
-        if row["status"] == ReferralStatus.CLOSED:
-            cell[row["closure_reason__national_category"] or NationalCategory.OTHER] += 1
-            cell["closed"] += 1
     extra = [name for name in _breakdown_field(filters) if name != "unit_id"]
+    cells: dict[tuple[Any, ...], Counter[str]] = defaultdict(Counter)
+    for row in (
+        _referrals_sent(filters, scope)
+        .values("unit_id", *extra, "outcome")
+        .annotate(referrals=Count("pk"))
+        .order_by()
+    ):
+        cell = cells[(row["unit_id"], *[row[name] for name in extra])]
+        cell["referred"] += row["referrals"]
+        if row["outcome"]:
+            cell[row["outcome"]] += row["referrals"]
+            cell["closed"] += row["referrals"]
     table = Table(
         "outcomes_by_path",
         str(_("Referrals to labour-market units in the period, and how they closed")),
@@ -437,16 +415,12 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
 
 
 def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
-    """Per receiving unit: referrals whose clock has ended, and how many met the time target
-    (coach meeting, first activity), where the municipality has adopted one."""
-    units = scope.filter(referrals_received__isnull=False).distinct()
-    if filters.unit:
-        units = units.filter(pk=filters.unit)
-    if filters.committee:
-        units = units.filter(committee_id=filters.committee)
+    """Per receiving unit, of the referrals sent in the period: those whose clock has ended, and
+    how many met the time target (coach meeting, first activity), where the municipality has
+    adopted one."""
     table = Table(
         "time_targets",
-        str(_("Time targets in the labour-market pathway, per receiving unit, until now")),
+        str(_("Time targets in the labour-market pathway, per receiving unit")),
         [
             str(_("Receiving unit")),
             str(_("Coach meetings due")),
@@ -456,17 +430,33 @@ def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Tab
             str(_("On time")),
             str(_("Share on time")),
         ],
-        note=str(_("Only where the municipality has adopted the time targets.")),
+        note=str(
+            _(
+                "Referrals sent in the period, where the municipality has adopted the time "
+                "targets, as the clocks stood at the last refresh."
+            )
+        ),
     )
-    for row in coach_compliance(units=units, now=timezone.now()):
-        if not row.targets_on:
+    found = (
+        _referrals_sent(filters, scope)
+        .values("unit_id")
+        .annotate(
+            meetings=Count("pk", filter=Q(meeting_due=True)),
+            meetings_on_time=Count("pk", filter=Q(meeting_on_time=True)),
+            activities=Count("pk", filter=Q(activity_due=True)),
+            activities_on_time=Count("pk", filter=Q(activity_on_time=True)),
+        )
+        .order_by()
+    )
+    for row in sorted(found, key=lambda row: labels.of("unit_id", row["unit_id"])):
+        if not (row["meetings"] or row["activities"]):
             continue
-        meetings, met = count_shown(row.meetings), count_shown(row.meetings_on_time)
-        activities = count_shown(row.activities)
-        started = count_shown(row.activities_on_time)
+        meetings, met = count_shown(row["meetings"]), count_shown(row["meetings_on_time"])
+        activities = count_shown(row["activities"])
+        started = count_shown(row["activities_on_time"])
         table.rows.append(
             [
-                labels.of("unit_id", row.unit.pk),
+                labels.of("unit_id", row["unit_id"]),
                 meetings,
                 met,
                 share(met, meetings),
@@ -480,55 +470,37 @@ def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Tab
 
 def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
     """Per education provider used in plans (activities starting in the period): the people who
-    took part, how their referral closed, and whether they were off aid six months after."""
+    took part, how their referral closed, and whether they were off aid the months after."""
+    fact = "plan__referral__fact__"
     activities = Activity.objects.filter(
         provider__is_education=True,
-        plan__referral__to_unit__in=scope,
         starts_on__gte=month_of(filters.first),
         starts_on__lt=month_of(filters.last + 1),
+        **{f"{fact}unit_id__in": scope.values("pk")},
+        **_wanted(filters, fact),
     )
-    if filters.unit:
-        activities = activities.filter(plan__referral__to_unit_id=filters.unit)
-    if filters.committee:
-        activities = activities.filter(plan__referral__to_unit__committee_id=filters.committee)
-    if filters.gender:
-        activities = activities.filter(plan__person__gender=filters.gender)
     taken: dict[tuple[int, Any], Any] = {}
     for row in activities.order_by("starts_on").values(
         "provider_id",
         "provider__name",
         "plan__person_id",
-        "plan__person__born_in_sweden",
-        "plan__referral__status",
-        "plan__referral__closed_on",
-        "plan__referral__closure_reason__national_category",
+        f"{fact}outcome",
+        f"{fact}followed",
+        f"{fact}off_aid",
     ):
-        if filters.born and born(row["plan__person__born_in_sweden"]) != filters.born:
-            continue
         taken[(row["provider_id"], row["plan__person_id"])] = row
-    end = data_end()
-    aid = set(
-        AidMonthFact.objects.filter(person_key__in={person for _, person in taken}).values_list(
-            "person_key", "month_index"
-        )
-    )
     window = max(conventions(filters.last).return_windows_months)
     cells: dict[str, Counter[str]] = defaultdict(Counter)
     for row in taken.values():
         cell = cells[row["provider__name"]]
         cell["people"] += 1
-        closed_on = row["plan__referral__closed_on"]
-        if row["plan__referral__status"] != ReferralStatus.CLOSED or closed_on is None:
+        outcome = row[f"{fact}outcome"]
+        if not outcome:
             cell["open"] += 1
             continue
-        category = row["plan__referral__closure_reason__national_category"]
-        cell[category if category in PATH_CATEGORIES else "other"] += 1
-        closed = month_index(closed_on)
-        if end is not None and closed + window <= end:
-            cell["followed"] += 1
-            after = range(closed + 1, closed + window + 1)
-            if not any((row["plan__person_id"], month) in aid for month in after):
-                cell["off_aid"] += 1
+        cell[outcome if outcome in PATH_CATEGORIES else "other"] += 1
+        cell["followed"] += row[f"{fact}followed"]
+        cell["off_aid"] += row[f"{fact}off_aid"]
     table = Table(
         "education_providers",
         str(_("Education providers used in plans: what came after")),

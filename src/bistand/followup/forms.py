@@ -11,8 +11,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Breakdown, Filters, committees_in_scope
+from bistand.followup.dimensions import conventions
 from bistand.followup.models import BirthRegion
-from bistand.followup.refresh import conventions
 from bistand.forms_base import PlainForm
 from bistand.organisations.models import Unit
 from bistand.people.models import Gender

@@ -85,6 +85,26 @@ class AidYearSummary(Dimensions):
     long_term = models.PositiveIntegerField()
 
 
+class ReferralFact(Dimensions):
+    """One referral to a labour-market unit as the follow-up counts it: the receiving unit and its
+    committee, the person's breakdown in the month it was sent, how it closed, whether the coach's
+    time targets were met (only where due and the clock has ended), and whether the person stayed
+    off aid the months followed after the closure. Rebuilt by `refresh`, never edited."""
+
+    referral = models.OneToOneField(
+        "labour.Referral", on_delete=models.CASCADE, related_name="fact"
+    )
+    sent_month_index = models.PositiveIntegerField(db_index=True)
+    closed_month_index = models.PositiveIntegerField(null=True)
+    outcome = models.CharField(max_length=20, blank=True)  # national category; "" not closed
+    meeting_due = models.BooleanField(default=False)
+    meeting_on_time = models.BooleanField(default=False)
+    activity_due = models.BooleanField(default=False)
+    activity_on_time = models.BooleanField(default=False)
+    followed = models.BooleanField(default=False)
+    off_aid = models.BooleanField(default=False)
+
+
 class Refresh(models.Model):
     """When the summaries were last rebuilt, and for which months."""
 

@@ -27,7 +27,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
-from bistand.followup.refresh import birth_date_of, support_barriers_of
+from bistand.followup.dimensions import birth_date_of
+from bistand.followup.refresh import support_barriers_of
 from bistand.labour.models import Activity
 from bistand.organisations.models import Municipality, Unit
 from bistand.payments.models import OrderStatus, PaymentOrder

@@ -12,32 +12,27 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from django.db import connection, transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
-from django.utils import timezone
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
+from bistand.followup.dimensions import age_band_of, born, conventions
 from bistand.followup.models import (
     AidMonthFact,
     AidMonthSummary,
     AidReturnSummary,
     AidYearSummary,
-    BirthRegion,
     Refresh,
 )
+from bistand.followup.referral_facts import referral_facts_rebuild
 from bistand.investigations.models import InvestigatedAdult
-from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
-from bistand.rules.parameters_loader import default_rulebook
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
-    StatisticsConventions,
-    age_in_month,
     month_index,
     month_of,
 )
@@ -45,32 +40,6 @@ from bistand.rules.statistics import (
 DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
 YEAR_DIMENSIONS = (*DIMENSIONS, "support_barrier")
 BATCH = 5000
-
-
-def conventions(index: int) -> StatisticsConventions:
-    found = default_rulebook().statistics.at(month_of(index))
-    if found is None:
-        raise LookupError(f"no statistics conventions for {month_of(index):%Y-%m}")
-    return found
-
-
-def born(born_in_sweden: bool | None) -> str:
-    if born_in_sweden is None:
-        return BirthRegion.UNKNOWN
-    return BirthRegion.SWEDEN if born_in_sweden else BirthRegion.ABROAD
-
-
-def birth_date_of(identity_number: str) -> date | None:
-    try:
-        return parse_identity_number(identity_number, today=timezone.localdate()).birth_date
-    except IdentityNumberError:
-        return None
-
-
-def age_band_of(identity_number: str, index: int, rules: StatisticsConventions) -> str:
-    """The person's age band in the month; empty when the number gives no birth date."""
-    birth = birth_date_of(identity_number)
-    return rules.age_band(age_in_month(birth, index)) if birth else ""
 
 
 @dataclass(frozen=True)
@@ -290,6 +259,8 @@ def refresh(first: int, last: int) -> RefreshResult:
         facts = facts_from_decisions(first, last)
         _replace(AidMonthFact, facts, month_index__gte=first, month_index__lte=last)
         summaries_rebuild(first, last)
+        widest = max(conventions(last).return_windows_months)
+        referral_facts_rebuild(since=month_of(first - widest))
         seconds = time.perf_counter() - started
         Refresh.objects.create(
             first_month_index=first, last_month_index=last, facts=len(facts), seconds=seconds

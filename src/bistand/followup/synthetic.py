@@ -10,7 +10,7 @@ gap. People are numbers; nothing here can be traced to anyone. Pure: numpy, no D
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -50,6 +50,18 @@ class Place:
     committee_id: int
 
 
+@dataclass(frozen=True)
+class Month:
+    """One month of the history: the facts as COPY lines, and who has aid, who came (new or back)
+    and whose last month with aid it is, as household numbers of the pool."""
+
+    index: int
+    facts: list[str]
+    active: np.ndarray
+    arrived: np.ndarray
+    leaving: np.ndarray = field(repr=False)
+
+
 class Households:
     """Attributes of every household ever created, indexed by household number."""
 
@@ -59,9 +71,11 @@ class Households:
         self.woman = np.zeros(capacity, bool)
         self.born = np.zeros(capacity, np.int8)
         self.birth_year = np.zeros(capacity, np.int16)
+        self.birth_day = np.zeros(capacity, np.int16)  # day of the year, 0-364
         self.partner = np.zeros(capacity, bool)
         self.partner_born = np.zeros(capacity, np.int8)
         self.partner_birth_year = np.zeros(capacity, np.int16)
+        self.partner_birth_day = np.zeros(capacity, np.int16)
         self.children = np.zeros(capacity, np.int8)
         self.barrier = np.zeros(capacity, np.int8)
         self.amount = np.zeros(capacity, np.int32)
@@ -78,9 +92,11 @@ class Households:
         self.woman[start:end] = rng.random(count) < 0.5
         self.born[start:end] = rng.choice(3, count, p=born_weights)
         self.birth_year[start:end] = year - rng.integers(18, 70, count)
+        self.birth_day[start:end] = rng.integers(0, 365, count)
         self.partner[start:end] = rng.random(count) < 0.25
         self.partner_born[start:end] = rng.choice(3, count, p=born_weights)
         self.partner_birth_year[start:end] = self.birth_year[start:end] + rng.integers(-5, 6, count)
+        self.partner_birth_day[start:end] = rng.integers(0, 365, count)
         self.children[start:end] = rng.choice(5, count, p=(0.55, 0.2, 0.15, 0.07, 0.03))
         self.barrier[start:end] = rng.integers(0, self.barriers, count)
         self.amount[start:end] = (
@@ -103,27 +119,36 @@ def history(
     rules: StatisticsConventions,
     codes: Codes,
     seed: int = 2026,
-) -> Iterator[tuple[int, list[str]]]:
-    """Yield (month index, the month's fact rows as tab-separated lines for COPY)."""
+) -> Iterator[tuple[Households, Month]]:
+    """Yield the pool of households and each month in turn."""
     rng = np.random.default_rng(seed)
     capacity = households + months * households // 3
     pool = Households(capacity, len(places), len(codes.barriers), rng)
     active = pool.add(households, first_month // MONTHS_PER_YEAR)
+    arrived = active
     left_at = np.full(capacity, -10_000, np.int32)
     for offset in range(months):
         index = first_month + offset
-        yield index, _rows(index, active, pool, places, rules, codes)
         stays = rng.random(len(active)) < pool.stay[active]
         leaving = active[~stays]
+        yield (
+            pool,
+            Month(
+                index, _rows(index, active, pool, places, rules, codes), active, arrived, leaving
+            ),
+        )
         left_at[leaving] = index
         recent = np.flatnonzero(
             (left_at[: pool.size] >= index - 12) & (left_at[: pool.size] < index)
         )
         back = recent[rng.random(len(recent)) < RETURN_PER_MONTH]
         left_at[back] = -10_000
-        kept = np.concatenate([active[stays], back])
-        new = pool.add(max(0, households - len(kept)), (index + 1) // MONTHS_PER_YEAR)
-        active = np.concatenate([kept, new])
+        new = pool.add(
+            max(0, households - len(active) + len(leaving) - len(back)),
+            (index + 1) // MONTHS_PER_YEAR,
+        )
+        arrived = np.concatenate([back, new])
+        active = np.concatenate([active[stays], arrived])
 
 
 def _rows(

@@ -49,7 +49,7 @@ class ReferralClock:
         return self.meeting_overdue or self.activity_overdue
 
 
-def _with_firsts(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
+def with_firsts(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     return referrals.select_related(
         "person", "to_unit__committee__municipality", "case"
     ).prefetch_related(
@@ -81,7 +81,7 @@ def referral_clock(referral: Referral, now: datetime) -> ReferralClock:
 
 def coach_queue(*, units: QuerySet[Unit], now: datetime) -> list[ReferralClock]:
     """Open referrals to these units, those waiting longest for an answer first."""
-    referrals = _with_firsts(
+    referrals = with_firsts(
         Referral.objects.filter(to_unit__in=units, status__in=ACTIVE_REFERRAL_STATUSES)
     )
     clocks = [referral_clock(referral, now) for referral in referrals]
@@ -101,7 +101,7 @@ class CoachCompliance:
 def coach_compliance(*, units: QuerySet[Unit], now: datetime) -> list[CoachCompliance]:
     """Per unit: referrals whose clock has ended (met, or time up) and how many were on time."""
     by_unit: dict[int, list[ReferralClock]] = defaultdict(list)
-    for referral in _with_firsts(Referral.objects.filter(to_unit__in=units)):
+    for referral in with_firsts(Referral.objects.filter(to_unit__in=units)):
         by_unit[referral.to_unit_id].append(referral_clock(referral, now))
     rows = []
     for unit in units.select_related("committee__municipality"):

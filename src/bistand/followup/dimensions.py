@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The breakdowns a follow-up fact carries for a person in a month: the statistics conventions in
+force, the birth region, and the age band read from the identity number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from bistand.followup.models import BirthRegion
+from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
+from bistand.rules.parameters_loader import default_rulebook
+from bistand.rules.statistics import StatisticsConventions, age_in_month, month_of
+
+
+def conventions(index: int) -> StatisticsConventions:
+    found = default_rulebook().statistics.at(month_of(index))
+    if found is None:
+        raise LookupError(f"no statistics conventions for {month_of(index):%Y-%m}")
+    return found
+
+
+def born(born_in_sweden: bool | None) -> str:
+    if born_in_sweden is None:
+        return BirthRegion.UNKNOWN
+    return BirthRegion.SWEDEN if born_in_sweden else BirthRegion.ABROAD
+
+
+def birth_date_of(identity_number: str) -> date | None:
+    try:
+        return parse_identity_number(identity_number, today=timezone.localdate()).birth_date
+    except IdentityNumberError:
+        return None
+
+
+def age_band_of(identity_number: str, index: int, rules: StatisticsConventions) -> str:
+    """The person's age band in the month; empty when the number gives no birth date."""
+    birth = birth_date_of(identity_number)
+    return rules.age_band(age_in_month(birth, index)) if birth else ""
