@@ -409,6 +409,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from bistand.followup.referral_facts import referral_facts_rebuild
     from bistand.followup.refresh import refresh, summaries_rebuild
     from bistand.rules.statistics import month_index, month_of
 
@@ -427,9 +428,15 @@ def main() -> int:
         summaries_rebuild(last_month - arguments.years * 12 + 1, last_month)
         seconds = time.perf_counter() - started
         print(f"all summaries rebuilt ({arguments.years} years): {seconds:.1f} s")
+        started = time.perf_counter()
+        count = referral_facts_rebuild()
+        print(f"all referral facts built: {count:,} in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     summaries_rebuild(last_month - 12, last_month)
     print(f"nightly rebuild (last 13 months): {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    count = referral_facts_rebuild(since=month_of(last_month - 12 - 6))
+    print(f"nightly referral facts: {count:,} in {time.perf_counter() - started:.1f} s")
     from bistand.followup.models import AidMonthSummary, AidReturnSummary, AidYearSummary
 
     print(

@@ -356,6 +356,53 @@ def test_goals_show_their_value_against_the_target(world: World, history: Histor
 
 
 @pytest.mark.django_db
+def test_goal_share_of_referrals_closed_to_work_or_studies(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """A district's goal counts the referrals its units sent; the labour-market committee's goal
+    the referrals its units received. Person A's closed to work, person B's as moved."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    provider = Provider.objects.create(name="Arbetsgivare AB")
+    for referral, category in (
+        (world.referral_a, NationalCategory.WORK),
+        (world.referral_b, NationalCategory.MOVED),
+    ):
+        in_activity(
+            referral,
+            coach=world.coach,
+            kind=ActivityKind.WORK_PRACTICE,
+            provider=provider,
+            starts_on=date.today(),  # noqa: DTZ011
+            closed_as=category,
+        )
+    Referral.objects.update(closed_on=date(2025, 2, 10))
+    referral_facts_rebuild()
+    for committee in (
+        world.unit_a.committee,
+        world.unit_b.committee,
+        world.jobbtorg.committee,
+    ):
+        Goal.objects.create(
+            committee=committee,
+            name=f"Till arbete: {committee.name}",
+            measure=GoalMeasure.SHARE_CLOSED_TO_WORK_OR_STUDIES,
+            direction=GoalDirection.AT_LEAST,
+            target=Decimal(50),
+            first_month=date(2025, 1, 1),
+            last_month=date(2025, 12, 1),
+        )
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    found = {row[1]: (row[4], row[5]) for row in goals(year, scope, Labels(scope)).rows}
+    assert found == {
+        world.unit_a.committee.name: (Decimal("100.0"), str(_("Yes"))),
+        world.unit_b.committee.name: (Decimal("0.0"), str(_("No"))),
+        world.jobbtorg.committee.name: (Decimal("50.0"), str(_("Yes"))),
+    }
+    Referral.objects.update(closed_on=date(2026, 2, 10))  # closed after the goals' period
+    referral_facts_rebuild()
+    assert {row[4] for row in goals(year, scope, Labels(scope)).rows} == {None}
+
+
+@pytest.mark.django_db
 def test_time_targets_per_receiving_unit(world: World, coach_clocks_on: object, settings) -> None:  # type: ignore[no-untyped-def]
     settings.BISTAND_SMALL_CELL_THRESHOLD = 1
     Municipality.objects.update(guidelines="stockholm")

@@ -88,6 +88,7 @@ class Decision(models.Model):
 
     class Meta:
         ordering = ["-month", "-decided_at"]
+        indexes = [models.Index(fields=["month", "status"], name="decision_month_status")]
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
 

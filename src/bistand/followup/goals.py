@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown, data_end
@@ -16,10 +16,11 @@ from bistand.followup.models import (
     Goal,
     GoalDirection,
     GoalMeasure,
+    ReferralFact,
 )
-from bistand.labour.models import TO_WORK_OR_STUDIES, Referral, ReferralStatus
+from bistand.labour.models import TO_WORK_OR_STUDIES
 from bistand.organisations.models import Unit
-from bistand.rules.statistics import MONTHS_PER_YEAR, month_index, month_of, share
+from bistand.rules.statistics import MONTHS_PER_YEAR, month_index, share
 
 TENTH = Decimal("0.1")
 RETURN_WINDOW = 6
@@ -64,14 +65,14 @@ def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
             exit_month_index__lte=min(last, end - RETURN_WINDOW),  # only exits followed long enough
         ).aggregate(left=Sum("left"), back=Sum("returned"))
         return _percent(count_shown(totals["back"]), count_shown(totals["left"]))
-    closed = Referral.objects.filter(
-        Q(case__unit__in=committee_units) | Q(to_unit__in=committee_units),
-        status=ReferralStatus.CLOSED,
-        closed_on__gte=goal.first_month,
-        closed_on__lt=month_of(last + 1),
+    closed = ReferralFact.objects.filter(
+        Q(from_unit__in=unit_ids) | Q(unit_id__in=unit_ids),
+        closed_month_index__gte=first,
+        closed_month_index__lte=last,
+    ).aggregate(
+        closed=Count("pk"), to_work_or_studies=Count("pk", filter=Q(outcome__in=TO_WORK_OR_STUDIES))
     )
-    to_work_or_studies = closed.filter(closure_reason__national_category__in=TO_WORK_OR_STUDIES)
-    return _percent(count_shown(to_work_or_studies.count()), count_shown(closed.count()))
+    return _percent(count_shown(closed["to_work_or_studies"]), count_shown(closed["closed"]))
 
 
 def goals(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:

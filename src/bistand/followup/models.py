@@ -94,8 +94,11 @@ class ReferralFact(Dimensions):
     referral = models.OneToOneField(
         "labour.Referral", on_delete=models.CASCADE, related_name="fact"
     )
+    from_unit = models.ForeignKey(
+        "organisations.Unit", on_delete=models.PROTECT, related_name="+"
+    )  # the sending unit (the case's); `unit` is the receiving one
     sent_month_index = models.PositiveIntegerField(db_index=True)
-    closed_month_index = models.PositiveIntegerField(null=True)
+    closed_month_index = models.PositiveIntegerField(null=True, db_index=True)
     outcome = models.CharField(max_length=20, blank=True)  # national category; "" not closed
     meeting_due = models.BooleanField(default=False)
     meeting_on_time = models.BooleanField(default=False)

@@ -23,6 +23,7 @@ from uuid import UUID
 
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
@@ -146,17 +147,21 @@ def reporting_for(month: date) -> NationalReporting:
     return found
 
 
-def _amounts(
-    month: date, municipality: Municipality
-) -> tuple[dict[UUID, Decimal], dict[UUID, Decimal], set[UUID]]:
-    """Per case: granted for the month, sent to the bank, and the cases with a decision whose
-    payment has not been sent yet."""
-    decisions = Decision.objects.filter(
+def _granting(month: date, municipality: Municipality) -> QuerySet[Decision]:
+    return Decision.objects.filter(
         month=month,
         outcome__in=AID_OUTCOMES,
         status=DecisionStatus.SIGNED,
         case__unit__committee__municipality=municipality,
     )
+
+
+def _amounts(
+    month: date, municipality: Municipality
+) -> tuple[dict[UUID, Decimal], dict[UUID, Decimal], set[UUID]]:
+    """Per case: granted for the month, sent to the bank, and the cases with a decision whose
+    payment has not been sent yet."""
+    decisions = _granting(month, municipality)
     granted: dict[UUID, Decimal] = defaultdict(Decimal)
     case_of: dict[UUID, UUID] = {}
     for decision_id, case_id, amount in decisions.values_list("pk", "case_id", "granted_amount"):
@@ -165,18 +170,18 @@ def _amounts(
             case_of[decision_id] = case_id
     paid: dict[UUID, Decimal] = defaultdict(Decimal)
     for decision_id, amount in PaymentOrder.objects.filter(
-        decision_id__in=case_of, status=OrderStatus.SENT
+        decision__in=decisions.filter(granted_amount__gt=0), status=OrderStatus.SENT
     ).values_list("decision_id", "amount"):
         paid[case_of.pop(decision_id)] += amount
     unpaid = set(case_of.values())  # granted something, not (all) sent yet
     return dict(granted), dict(paid), unpaid
 
 
-def _measures(month: date, person_ids: set[UUID], rules: NationalReporting) -> set[UUID]:
+def _measures(adults: QuerySet[CaseMember], month: date, rules: NationalReporting) -> set[UUID]:
     """The adults with a municipal labour-market measure going on some day of the month."""
     return set(
         Activity.objects.filter(
-            plan__person_id__in=person_ids,
+            plan__person_id__in=adults.values("person_id"),
             kind__in=rules.labour_measure_activities,
             starts_on__lte=last_day(month_index(month)),
         )
@@ -190,72 +195,88 @@ def national_report(month: date, *, municipality: Municipality) -> NationalRepor
     month = month.replace(day=1)
     rules = reporting_for(month)
     granted, paid, unpaid = _amounts(month, municipality)
-    closed = {
-        case.pk: case
-        for case in Case.objects.filter(
-            status=CaseStatus.CLOSED,
-            closed_on__gte=month,
-            closed_on__lte=last_day(month_index(month)),
-            unit__committee__municipality=municipality,
-        ).select_related("closure_reason")
+    closed_in_month = Q(
+        status=CaseStatus.CLOSED,
+        closed_on__gte=month,
+        closed_on__lte=last_day(month_index(month)),
+    )
+    reported = Case.objects.filter(unit__committee__municipality=municipality).filter(
+        closed_in_month | Q(pk__in=_granting(month, municipality).values("case_id"))
+    )
+    cases = {
+        case["pk"]: case
+        for case in reported.values(
+            "pk",
+            "reference",
+            "unit_id",
+            "status",
+            "closed_on",
+            "closure_reason__national_category",
+        )
     }
-    cases = {case.pk: case for case in Case.objects.filter(pk__in=set(granted) - set(closed))}
-    cases.update(closed)
+    closed = {
+        pk
+        for pk, case in cases.items()
+        if case["status"] == CaseStatus.CLOSED
+        and case["closed_on"] is not None
+        and month <= case["closed_on"] <= last_day(month_index(month))
+    }
     members: dict[UUID, list[Any]] = defaultdict(list)
     for member in (
-        CaseMember.objects.filter(case_id__in=cases)
+        CaseMember.objects.filter(case__in=reported)
         .order_by("relation", "person__identity_number")
         .values("case_id", "person_id", "relation", "person__identity_number", "person__gender")
     ):
         members[member["case_id"]].append(member)
-    adult_ids = {
-        m["person_id"] for ms in members.values() for m in ms if m["relation"] in ADULT_RELATIONS
-    }
-    barriers = support_barriers_of(cases)
-    measures = _measures(month, adult_ids, rules)
+    barriers = support_barriers_of(reported.values("pk"))
+    adults = CaseMember.objects.filter(case__in=reported, relation__in=ADULT_RELATIONS)
+    measures = _measures(adults, month, rules)
     rows: list[ReportRow] = []
     missing: list[Missing] = []
-    for case in sorted(cases.values(), key=lambda c: c.reference):
+    today = timezone.localdate()
+    for case in sorted(cases.values(), key=lambda c: c["reference"]):
+        case_id = case["pk"]
 
-        def gap(kind: Gap, person_id: UUID | None = None, case: Case = case) -> None:
-            missing.append(Missing(kind, case.pk, case.reference, case.unit_id, person_id))
+        def gap(kind: Gap, person_id: UUID | None = None, case: Any = case) -> None:
+            missing.append(Missing(kind, case["pk"], case["reference"], case["unit_id"], person_id))
 
-        household = members[case.pk]
-        adults = [m for m in household if m["relation"] in ADULT_RELATIONS]
+        household = members[case_id]
+        adults_here = [m for m in household if m["relation"] in ADULT_RELATIONS]
         children = sum(m["relation"] == Relation.CHILD for m in household)
-        genders = tuple(m["person__gender"] for m in adults)
+        genders = tuple(m["person__gender"] for m in adults_here)
+        household_type = rules.household_type(genders, children)
         closure = ""
-        if case.pk in closed:
-            reason = case.closure_reason
-            code = rules.closure_code(reason.national_category) if reason else None
+        if case_id in closed:
+            category = case["closure_reason__national_category"]
+            code = rules.closure_code(category) if category else None
             if code is None:
                 gap(Gap.NO_CLOSURE_REASON)
             closure = code or ""
-        if case.pk in unpaid:
+        if case_id in unpaid:
             gap(Gap.NOT_PAID)
         if any(g not in rules.genders for g in genders):
             gap(Gap.NO_GENDER)
-        for adult in adults:
+        for adult in adults_here:
             person_id = adult["person_id"]
-            barrier = barriers.get((case.pk, person_id), "")
+            barrier = barriers.get((case_id, person_id), "")
             code = rules.support_barrier_code(barrier) if barrier else None
             if not barrier:
                 gap(Gap.NO_SUPPORT_BARRIER, person_id)
             elif code is None:
                 gap(Gap.UNCODED_SUPPORT_BARRIER, person_id)
-            if birth_date_of(adult["person__identity_number"]) is None:
+            if birth_date_of(adult["person__identity_number"], today) is None:
                 gap(Gap.IDENTITY_NUMBER, person_id)
             head = adult["relation"] == Relation.APPLICANT
             rows.append(
                 ReportRow(
-                    household=case.reference,
+                    household=case["reference"],
                     identity_number=adult["person__identity_number"],
                     role=rules.roles[adult["relation"]],
                     gender=rules.genders.get(adult["person__gender"], ""),
-                    household_type=rules.household_type(genders, children),
+                    household_type=household_type,
                     children=children,
-                    granted=granted.get(case.pk, Decimal(0)) if head else Decimal(0),
-                    paid=paid.get(case.pk, Decimal(0)) if head else Decimal(0),
+                    granted=granted.get(case_id, Decimal(0)) if head else Decimal(0),
+                    paid=paid.get(case_id, Decimal(0)) if head else Decimal(0),
                     support_barrier=code or "",
                     labour_measure=person_id in measures,
                     closure=closure,

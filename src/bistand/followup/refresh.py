@@ -17,7 +17,8 @@ from typing import Any
 from uuid import UUID
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
@@ -50,7 +51,9 @@ class RefreshResult:
     seconds: float
 
 
-def support_barriers_of(case_ids: Iterable[UUID]) -> dict[tuple[UUID, UUID], str]:
+def support_barriers_of(
+    case_ids: Iterable[UUID] | QuerySet[Any],
+) -> dict[tuple[UUID, UUID], str]:
     """(case, adult) -> the support barrier of the latest investigation that recorded one."""
     return {
         (row["investigation__case_id"], row["person_id"]): row["support_barrier"]
@@ -95,6 +98,7 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
     barriers = support_barriers_of(case_ids)
     facts: list[AidMonthFact] = []
     seen: set[tuple[int, UUID]] = set()
+    today = timezone.localdate()
     for (case_id, index), amount in sorted(amounts.items(), key=lambda item: item[0][1]):
         household = members[case_id]
         children = sum(m["relation"] == Relation.CHILD for m in household)
@@ -113,7 +117,7 @@ def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
                     unit_id=places[case_id][0],
                     committee_id=places[case_id][1],
                     gender=member["person__gender"],
-                    age_band=age_band_of(member["person__identity_number"], index, rules),
+                    age_band=age_band_of(member["person__identity_number"], index, rules, today),
                     born=born(member["person__born_in_sweden"]),
                     support_barrier=barriers.get((case_id, member["person_id"]), ""),
                     children=children if head else 0,
