@@ -8,9 +8,9 @@ from collections import defaultdict
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from uuid import UUID
+from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown
@@ -20,55 +20,48 @@ from bistand.organisations.models import Unit
 
 KRONA = Decimal(1)
 NONE = "–"  # nothing to show: no budget, or no one to divide by (not a suppressed figure)
-Participants = dict[tuple[int, int], dict[UUID, bool]]
+Participants = dict[tuple[int, int], tuple[int, int]]  # (measure, year) -> (people, left)
 
 
 def _participants(measures: list[Measure], years: list[int], units: QuerySet[Unit]) -> Participants:
-    """(measure, year) -> {person: left for work or studies that year}, for everyone with an
-    activity of the measure running some day of the year in a plan of a referral to the
-    committee's units. One query for every measure and year."""
-    found: Participants = defaultdict(dict)
-    if not measures or not years:
+    """(measure, year) -> how many people had an activity of the measure running some day of the
+    year in a plan of a referral to the committee's units, and how many of them left for work or
+    studies that year. Counted in the database: at most two grouped queries a year."""
+    found: Participants = {}
+    if not measures:
         return found
-    activities = (
-        Activity.objects.filter(
-            kind__in={m.activity_kind for m in measures},
-            plan__referral__to_unit__in=units,
-            starts_on__lte=date(years[-1], 12, 31),
+    committee = "plan__referral__to_unit__committee_id"
+    person = "plan__person_id"
+    for year in years:
+        running = (
+            Activity.objects.filter(
+                kind__in={m.activity_kind for m in measures},
+                plan__referral__to_unit__in=units,
+                starts_on__lte=date(year, 12, 31),
+            )
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
+            .order_by()
         )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(years[0], 1, 1)))
-        .values(
-            "kind",
-            "provider_id",
-            "starts_on",
-            "ends_on",
-            "plan__person_id",
-            "plan__referral__to_unit__committee_id",
-            "plan__referral__status",
-            "plan__referral__closed_on",
-            "plan__referral__closure_reason__national_category",
+        left = Q(
+            plan__referral__status=ReferralStatus.CLOSED,
+            plan__referral__closed_on__year=year,
+            plan__referral__closure_reason__national_category__in=TO_WORK_OR_STUDIES,
         )
-    )
-    for row in activities:
+        counted = {
+            "people": Count(person, distinct=True),
+            "left": Count(person, distinct=True, filter=left),
+        }
+        groups: dict[tuple[Any, ...], tuple[int, int]] = {}
+        for by_provider in {m.provider_id is not None for m in measures}:
+            fields = ["kind", committee, *(["provider_id"] if by_provider else [])]
+            for row in running.values(*fields).annotate(**counted):
+                groups[tuple(row[name] for name in fields)] = (row["people"], row["left"])
         for measure in measures:
-            if (
-                row["kind"] != measure.activity_kind
-                or row["plan__referral__to_unit__committee_id"] != measure.committee_id
-                or measure.provider_id not in (None, row["provider_id"])
-            ):
-                continue
-            last = row["ends_on"].year if row["ends_on"] else years[-1]
-            for year in range(max(row["starts_on"].year, years[0]), min(last, years[-1]) + 1):
-                closed_on = row["plan__referral__closed_on"]
-                left = (
-                    row["plan__referral__status"] == ReferralStatus.CLOSED
-                    and closed_on is not None
-                    and closed_on.year == year
-                    and row["plan__referral__closure_reason__national_category"]
-                    in TO_WORK_OR_STUDIES
-                )
-                people = found[(measure.pk, year)]
-                people[row["plan__person_id"]] = people.get(row["plan__person_id"], False) or left
+            key: tuple[Any, ...] = (measure.activity_kind, measure.committee_id)
+            if measure.provider_id is not None:
+                key = (*key, measure.provider_id)
+            if key in groups:
+                found[(measure.pk, year)] = groups[key]
     return found
 
 
@@ -119,11 +112,11 @@ def measure_costs(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Ta
     for measure in chosen:
         for year in years:
             budget, cost = budgets.get((measure.pk, year)), costs.get((measure.pk, year))
-            people = participants.get((measure.pk, year), {})
+            people, leavers = participants.get((measure.pk, year), (0, 0))
             if budget is None and cost is None and not people:
                 continue
             cost = cost or Decimal(0)
-            left = count_shown(sum(people.values()))
+            left = count_shown(leavers)
             per_person: Decimal | str | None = None  # suppressed with the count it rests on
             if left is not None:
                 per_person = (cost / left).quantize(KRONA, ROUND_HALF_UP) if left else NONE
@@ -134,7 +127,7 @@ def measure_costs(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Ta
                     NONE if budget is None else budget,
                     cost,
                     Fraction(int(cost * 100), int(budget * 100)) if budget else NONE,
-                    count_shown(len(people)),
+                    count_shown(people),
                     left,
                     per_person,
                 ]
