@@ -121,13 +121,11 @@ def _setting(labour_units: dict[int, int]) -> Any:
         purpose=Purpose.values[0],
         sent=OrderStatus.SENT,
         pending=OrderStatus.PENDING,
-        law="SoL (2001:453)",
     )
 
 
 def _measures_and_goals(first_month: int, last_month: int, providers: tuple[int, ...]) -> None:
     """Per committee: four measures with a budget each year and a cost each month, and goals."""
-    from datetime import date
     from decimal import Decimal
 
     from bistand.followup.models import (
@@ -140,6 +138,7 @@ def _measures_and_goals(first_month: int, last_month: int, providers: tuple[int,
         MeasureCost,
     )
     from bistand.organisations.models import Committee
+    from bistand.rules.statistics import month_of
 
     years = range(first_month // 12, last_month // 12 + 1)
     kinds = (("work_practice", None), ("skills", None), ("job_search", None))
@@ -164,7 +163,7 @@ def _measures_and_goals(first_month: int, last_month: int, providers: tuple[int,
         MeasureCost.objects.bulk_create(
             MeasureCost(
                 measure=measure,
-                month=date(index // 12, index % 12 + 1, 1),
+                month=month_of(index),
                 basis=CostBasis.PERIOD,
                 amount=Decimal(150_000),
             )

@@ -30,7 +30,6 @@ def _run() -> tuple[dict[str, list[list[str]]], list[int], dict[int, set[str]]]:
         purpose="income_support",
         sent="sent",
         pending="pending",
-        law="SoL",
     )
     rules = default_rulebook().statistics.at(date(2025, 12, 1))
     assert rules is not None

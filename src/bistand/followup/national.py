@@ -22,7 +22,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -205,22 +205,13 @@ def national_report(month: date, *, municipality: Municipality) -> NationalRepor
     )
     cases = {
         case["pk"]: case
-        for case in reported.values(
-            "pk",
-            "reference",
-            "unit_id",
-            "status",
-            "closed_on",
-            "closure_reason__national_category",
+        for case in reported.annotate(
+            closed_in_month=ExpressionWrapper(closed_in_month, output_field=BooleanField())
+        ).values(
+            "pk", "reference", "unit_id", "closed_in_month", "closure_reason__national_category"
         )
     }
-    closed = {
-        pk
-        for pk, case in cases.items()
-        if case["status"] == CaseStatus.CLOSED
-        and case["closed_on"] is not None
-        and month <= case["closed_on"] <= last_day(month_index(month))
-    }
+    closed = {pk for pk, case in cases.items() if case["closed_in_month"]}
     members: dict[UUID, list[Any]] = defaultdict(list)
     for member in (
         CaseMember.objects.filter(case__in=reported)

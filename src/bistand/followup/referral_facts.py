@@ -81,14 +81,7 @@ def _facts(referrals: list[Referral], now: datetime, data_end: int | None) -> li
         if referral.pk in closed:
             reason = referral.closure_reason
             outcome = reason.national_category if reason else NationalCategory.OTHER
-        meeting_due = clock.meeting_due is not None and (
-            clock.first_meeting is not None or clock.meeting_overdue
-        )
-        activity_due = clock.activity_due is not None and (
-            clock.first_activity is not None or clock.activity_overdue
-        )
         is_followed = referral.pk in followed
-        after = range(closed.get(referral.pk, 0) + 1, closed.get(referral.pk, 0) + window + 1)
         facts.append(
             ReferralFact(
                 referral_id=referral.pk,
@@ -101,12 +94,16 @@ def _facts(referrals: list[Referral], now: datetime, data_end: int | None) -> li
                 sent_month_index=sent,
                 closed_month_index=closed.get(referral.pk),
                 outcome=outcome,
-                meeting_due=meeting_due,
-                meeting_on_time=meeting_due and not clock.meeting_overdue,
-                activity_due=activity_due,
-                activity_on_time=activity_due and not clock.activity_overdue,
+                meeting_due=clock.meeting_ended,
+                meeting_on_time=clock.meeting_ended and not clock.meeting_overdue,
+                activity_due=clock.activity_ended,
+                activity_on_time=clock.activity_ended and not clock.activity_overdue,
                 followed=is_followed,
-                off_aid=is_followed and not any((person.pk, m) in aid for m in after),
+                off_aid=is_followed
+                and not any(
+                    (person.pk, month) in aid
+                    for month in range(closed[referral.pk] + 1, closed[referral.pk] + window + 1)
+                ),
             )
         )
     return facts

@@ -10,7 +10,7 @@ gap. People are numbers; nothing here can be traced to anyone. Pure: numpy, no D
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -59,7 +59,7 @@ class Month:
     facts: list[str]
     active: np.ndarray
     arrived: np.ndarray
-    leaving: np.ndarray = field(repr=False)
+    leaving: np.ndarray
 
 
 class Households:

@@ -20,7 +20,8 @@ import numpy as np
 
 from bistand.followup.synthetic import HOUSEHOLD_KEY_OFFSET, Codes, Households, Month, Place
 from bistand.people.identity_numbers import compose_identity_number
-from bistand.rules.statistics import MONTHS_PER_YEAR
+from bistand.rules.parameters_loader import default_rulebook
+from bistand.rules.statistics import MONTHS_PER_YEAR, month_of
 
 REFERRED = 0.5  # share of households coming on aid whose applicant is referred
 MET = 0.9  # share of referrals with a coach meeting
@@ -97,11 +98,10 @@ def household_key(household: int) -> str:
     return f"{HOUSEHOLD_KEY_OFFSET + household:032x}"
 
 
-def month_start(index: int) -> date:
-    return date(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1, 1)
-
-
-def stamp(moment: datetime) -> str:
+def stamp(moment: datetime | date) -> str:
+    """A timestamp for COPY, in UTC; a day stands for its midnight."""
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, datetime.min.time())
     return f"{moment:%Y-%m-%d %H:%M:%S}+00"
 
 
@@ -119,11 +119,12 @@ class Setting:
     purpose: str
     sent: str
     pending: str
-    law: str
 
 
 @dataclass
-class Referral:
+class OpenReferral:
+    """A referral sent for a household on aid, kept until the household leaves."""
+
     number: int
     household: int
     created: datetime
@@ -153,7 +154,7 @@ class Casework:
         self.known: set[int] = set()
         self.opened: dict[int, int] = {}  # household -> first month
         self.closed: dict[int, tuple[date, str]] = {}  # household -> closed on, category
-        self.referrals: dict[int, Referral] = {}  # open ones, by household
+        self.referrals: dict[int, OpenReferral] = {}  # open ones, by household
         self.counters: Counter[int] = Counter()
         self.birth_numbers: Counter[date] = Counter()
 
@@ -181,7 +182,7 @@ class Casework:
         """The people of a household first seen this month, its members and investigation."""
         case, created = (
             household_key(h),
-            stamp(datetime.combine(month_start(index), datetime.min.time())),
+            stamp(month_of(index)),
         )
         genders, barrier = self.codes.genders, self.codes.barriers[pool.barrier[h]]
         woman = bool(pool.woman[h])
@@ -228,15 +229,15 @@ class Casework:
                 f"{key(ADULT, self._next(ADULT))}\t{barrier}\t{pid}\t{investigation}\n"
             )
 
-    def _refer(self, h: int, index: int) -> Referral:
-        rng, first = self.rng, month_start(index)
+    def _refer(self, h: int, index: int) -> OpenReferral:
+        rng, first = self.rng, month_of(index)
         created = datetime.combine(first, datetime.min.time()) + timedelta(
             days=int(rng.integers(0, 28)), hours=int(rng.integers(8, 16))
         )
         meeting = (
             created + timedelta(hours=int(rng.integers(4, 24 * 10))) if rng.random() < MET else None
         )
-        referral = Referral(self._next(REFERRAL), h, created, meeting)
+        referral = OpenReferral(self._next(REFERRAL), h, created, meeting)
         if meeting is None or rng.random() >= PLANNED:
             return referral
         referral.planned = True
@@ -260,7 +261,7 @@ class Casework:
         return referral
 
     def _referral_rows(
-        self, out: dict[str, list[str]], referral: Referral, closed: tuple[date, str] | None
+        self, out: dict[str, list[str]], referral: OpenReferral, closed: tuple[date, str] | None
     ) -> None:
         s, h = self.setting, referral.household
         rid, author = key(REFERRAL, referral.number), s.author
@@ -315,7 +316,7 @@ class Casework:
                 self.referrals[h] = self._refer(h, index)
         categories = list(CLOSURES)
         for h in month.leaving.tolist():
-            day = month_start(index) + timedelta(days=int(rng.integers(19, 28)))
+            day = month_of(index) + timedelta(days=int(rng.integers(19, 28)))
             category = categories[rng.choice(len(categories), p=list(CLOSURES.values()))]
             self.closed[h] = (day, category)
             referral = self.referrals.pop(h, None)
@@ -328,8 +329,9 @@ class Casework:
     def _decisions(self, out: dict[str, list[str]], pool: Households, month: Month) -> None:
         s, index = self.setting, month.index
         last = index == self.decisions[-1]
-        first = month_start(index)
-        decided = stamp(datetime.combine(first - timedelta(days=6), datetime.min.time()))
+        first = month_of(index)
+        decided = stamp(first - timedelta(days=6))
+        law = default_rulebook().legal.law_at(first).code
         for h, amount in zip(
             month.active.tolist(), pool.amount[month.active].tolist(), strict=True
         ):
@@ -337,7 +339,7 @@ class Casework:
             decision = key(DECISION, number)
             out["decisions_decision"].append(
                 f"{decision}\t{first}\t{s.outcome}\t{s.signed}\t{amount}.00\t{amount}.00\t{{}}\t{{}}"
-                f"\t{first.year}\tfinal\t{s.law}\t\t{NULL}\t{decided}\t{NULL}\t{decided}\t{NULL}"
+                f"\t{first.year}\tfinal\t{law}\t\t{NULL}\t{decided}\t{NULL}\t{decided}\t{NULL}"
                 f"\t{household_key(h)}\t{s.author}\t{NULL}\t\t\t\n"
             )
             status = s.pending if last and self.rng.random() < NOT_YET_SENT else s.sent
@@ -352,14 +354,14 @@ class Casework:
         for referral in self.referrals.values():
             self._referral_rows(out, referral, None)
         for h in sorted(self.known):
-            opened = month_start(self.opened[h])
+            opened = month_of(self.opened[h])
             closed = self.closed.get(h)
             status, closed_on, reason = (
                 ("closed", f"{closed[0]}", str(self.setting.closure_reasons[closed[1]]))
                 if closed
                 else ("open", NULL, NULL)
             )
-            at = f"{opened} 00:00:00+00"
+            at = stamp(opened)
             out["cases_case"].append(
                 f"{household_key(h)}\tSYN-{h}\t{status}\t{opened}\t{closed_on}\t{at}\t{at}"
                 f"\t{self._place(h).unit_id}\t{NULL}\t{reason}\n"

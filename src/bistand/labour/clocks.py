@@ -48,6 +48,20 @@ class ReferralClock:
     def overdue(self) -> bool:
         return self.meeting_overdue or self.activity_overdue
 
+    @property
+    def meeting_ended(self) -> bool:
+        """The meeting target applies and its clock has ended: the meeting held, or time up."""
+        return self.meeting_due is not None and (
+            self.first_meeting is not None or self.meeting_overdue
+        )
+
+    @property
+    def activity_ended(self) -> bool:
+        """The first-activity target applies and its clock has ended: started, or time up."""
+        return self.activity_due is not None and (
+            self.first_activity is not None or self.activity_overdue
+        )
+
 
 def with_firsts(referrals: QuerySet[Referral]) -> QuerySet[Referral]:
     return referrals.select_related(
@@ -106,8 +120,8 @@ def coach_compliance(*, units: QuerySet[Unit], now: datetime) -> list[CoachCompl
     rows = []
     for unit in units.select_related("committee__municipality"):
         clocks = by_unit[unit.pk]
-        meeting_done = [c for c in clocks if c.meeting_due and (c.first_meeting or c.overdue)]
-        activity_done = [c for c in clocks if c.activity_due and (c.first_activity or c.overdue)]
+        meeting_done = [c for c in clocks if c.meeting_ended]
+        activity_done = [c for c in clocks if c.activity_ended]
         municipality, today = unit.committee.municipality, now.date()
         rows.append(
             CoachCompliance(
