@@ -394,6 +394,11 @@ def main() -> int:
     parser.add_argument("--households", type=int, default=150_000)
     parser.add_argument("--skip-load", action="store_true", help="reuse the loaded facts")
     parser.add_argument(
+        "--build",
+        action="store_true",
+        help="with --skip-load: rebuild every summary and referral fact of the loaded history",
+    )
+    parser.add_argument(
         "--refresh",
         action="store_true",
         help="also time the nightly refresh of the facts from the decisions (rewrites the facts)",
@@ -408,6 +413,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
+    from bistand.followup.costs import participation_summaries_rebuild
     from bistand.followup.referral_facts import referral_facts_rebuild
     from bistand.followup.refresh import refresh, summaries_rebuild
     from bistand.rules.statistics import month_index, month_of
@@ -415,6 +421,7 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     today = timezone.localdate()
     last_month = month_index(today) - 1
+    first_year = (last_month - arguments.years * 12 + 1) // 12
     _time_targets_on(month_of(last_month - arguments.years * 12 + 1))
     if not arguments.skip_load:
         print(f"Loading {arguments.years} years x {arguments.households:,} households a month")
@@ -423,6 +430,7 @@ def main() -> int:
         print(f"loaded {total:,} rows in {seconds:.0f} s ({total / seconds:,.0f} rows/s):")
         for table, count in rows.most_common():
             print(f"  {table:<36} {count:>12,}")
+    if not arguments.skip_load or arguments.build:
         started = time.perf_counter()
         summaries_rebuild(last_month - arguments.years * 12 + 1, last_month)
         seconds = time.perf_counter() - started
@@ -430,12 +438,18 @@ def main() -> int:
         started = time.perf_counter()
         count = referral_facts_rebuild()
         print(f"all referral facts built: {count:,} in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        participation_summaries_rebuild(range(first_year, last_month // 12 + 1))
+        print(f"participation in measures, every year: {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     summaries_rebuild(last_month - 12, last_month)
     print(f"nightly rebuild (last 13 months): {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     count = referral_facts_rebuild(since=month_of(last_month - 12 - 6))
     print(f"nightly referral facts: {count:,} in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    participation_summaries_rebuild(range((last_month - 12 - 6) // 12, last_month // 12 + 1))
+    print(f"nightly participation in measures: {time.perf_counter() - started:.1f} s")
     from bistand.followup.models import AidMonthSummary, AidReturnSummary, AidYearSummary
 
     print(

@@ -16,9 +16,11 @@ from fractions import Fraction
 import pytest
 from django.urls import reverse
 
+from bistand.accounts.models import Role
 from bistand.followup.costs import NONE, measure_costs
 from bistand.followup.dashboard import Filters, Labels, units_in_scope
 from bistand.followup.models import CostBasis, Measure, MeasureBudget, MeasureCost
+from bistand.followup.refresh import refresh
 from bistand.labour.models import (
     Activity,
     ActivityKind,
@@ -27,7 +29,7 @@ from bistand.labour.models import (
     Referral,
 )
 from bistand.rules.statistics import month_index
-from tests.factories import World, client_for
+from tests.factories import World, client_for, user_create
 from tests.followup.labour_steps import in_activity
 
 YEARS = Filters(first=month_index(date(2024, 1, 1)), last=month_index(date(2025, 12, 1)))
@@ -67,6 +69,7 @@ def _practice(world: World) -> Measure:
         participants=2,
         amount=10_000,
     )
+    refresh(month_index(date(2025, 1, 1)), month_index(date(2025, 12, 1)))  # the nightly run
     return measure
 
 
@@ -109,3 +112,31 @@ def test_the_costs_table_is_on_the_page_and_in_the_csv(world: World, settings) -
     response = client.get(f"{reverse('followup:export')}?{query}&table=measure_costs&format=csv")
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[1] == "Praktik;2025;100000,00;40000,00;40,0;2;2;20000,00"
+
+
+@pytest.mark.django_db
+def test_a_manager_of_one_labour_unit_counts_only_its_participants(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """Not every unit of the committee is in view: counted live among the referrals to Jobbtorg
+    (person A, who left for work), not read from the committee's summary (A and B)."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    _practice(world)
+    manager = user_create(role=Role.UNIT_MANAGER, units=[world.jobbtorg])
+    scope = units_in_scope(manager)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    assert measure_costs(year, scope, Labels(scope)).rows == [
+        ["Praktik", "2025", Decimal(100_000), Decimal(40_000), Fraction(2, 5), 1, 1, 40_000]
+    ]
+
+
+@pytest.mark.django_db
+def test_the_nightly_refresh_brings_a_new_participant_into_the_committees_figures(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    _practice(world)
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    Referral.objects.filter(pk=world.referral_b.pk).update(closed_on=date(2026, 1, 15))
+    assert measure_costs(year, scope, Labels(scope)).rows[0][5:7] == [2, 2]  # as of last night
+    refresh(month_index(date(2025, 1, 1)), month_index(date(2025, 12, 1)))
+    assert measure_costs(year, scope, Labels(scope)).rows[0][5:7] == [2, 1]  # B left in 2026

@@ -4,64 +4,115 @@ person who left for work or studies (issue 7, item 3)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown
-from bistand.followup.models import Measure, MeasureBudget, MeasureCost
-from bistand.labour.models import TO_WORK_OR_STUDIES, Activity, ReferralStatus
+from bistand.followup.models import Measure, MeasureBudget, MeasureCost, ParticipationSummary
+from bistand.labour.models import TO_WORK_OR_STUDIES, Activity, ActivityKind, ReferralStatus
 from bistand.organisations.models import Unit
 
 KRONA = Decimal(1)
 NONE = "–"  # nothing to show: no budget, or no one to divide by (not a suppressed figure)
 Participants = dict[tuple[int, int], tuple[int, int]]  # (measure, year) -> (people, left)
+Groups = dict[tuple[str, int, int | None], tuple[int, int]]  # (kind, committee, provider|any)
 
 
-def _participants(measures: list[Measure], years: list[int], units: QuerySet[Unit]) -> Participants:
-    """(measure, year) -> how many people had an activity of the measure running some day of the
-    year in a plan of a referral to the committee's units, and how many of them left for work or
-    studies that year. Counted in the database: at most two grouped queries a year."""
-    found: Participants = {}
-    if not measures:
-        return found
+def _groups(year: int, kinds: set[str], units: QuerySet[Unit] | None = None) -> Groups:
+    """(activity kind, committee, provider or None for any) -> how many people had such an
+    activity running some day of the year in a plan of a referral to the committee's units (to
+    `units` only, when given), and how many of them left for work or studies that year. Two
+    grouped queries in the database."""
     committee = "plan__referral__to_unit__committee_id"
     person = "plan__person_id"
+    running = (
+        Activity.objects.filter(kind__in=kinds, starts_on__lte=date(year, 12, 31))
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
+        .order_by()
+    )
+    if units is not None:
+        running = running.filter(plan__referral__to_unit__in=units)
+    left = Q(
+        plan__referral__status=ReferralStatus.CLOSED,
+        plan__referral__closed_on__year=year,
+        plan__referral__closure_reason__national_category__in=TO_WORK_OR_STUDIES,
+    )
+    counted = {
+        "people": Count(person, distinct=True),
+        "left": Count(person, distinct=True, filter=left),
+    }
+    groups: Groups = {}
+    for fields in (["kind", committee], ["kind", committee, "provider_id"]):
+        for row in running.values(*fields).annotate(**counted):
+            provider = row.get("provider_id")
+            groups[(row["kind"], row[committee], provider)] = (row["people"], row["left"])
+    return groups
+
+
+def participation_summaries(year: int) -> list[ParticipationSummary]:
+    return [
+        ParticipationSummary(
+            year=year,
+            activity_kind=kind,
+            committee_id=committee,
+            provider_id=provider,
+            people=people,
+            left=left,
+        )
+        for (kind, committee, provider), (people, left) in _groups(
+            year, set(ActivityKind.values)
+        ).items()
+    ]
+
+
+def participation_summaries_rebuild(years: Iterable[int]) -> None:
+    """Rebuild the participation summary of the years from the plans as they stand."""
     for year in years:
-        running = (
-            Activity.objects.filter(
-                kind__in={m.activity_kind for m in measures},
-                plan__referral__to_unit__in=units,
-                starts_on__lte=date(year, 12, 31),
-            )
-            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
-            .order_by()
+        with transaction.atomic():
+            ParticipationSummary.objects.filter(year=year).delete()
+            ParticipationSummary.objects.bulk_create(participation_summaries(year))
+
+
+def _wholly_in_view(scope: QuerySet[Unit]) -> set[int]:
+    """The committees all of whose units are in scope."""
+    in_view = Counter(unit.committee_id for unit in scope)
+    every = Counter(
+        Unit.objects.filter(committee__in=in_view).values_list("committee_id", flat=True)
+    )
+    return {committee for committee, units in in_view.items() if units == every[committee]}
+
+
+def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Unit]) -> Participants:
+    """(measure, year) -> people and leavers: from the participation summary for committees
+    wholly in view, counted live among the referrals to the units in view otherwise (a unit
+    manager's few units)."""
+    whole = _wholly_in_view(scope)
+    groups: dict[int, Groups] = defaultdict(dict)
+    for row in ParticipationSummary.objects.filter(
+        year__in=years, committee__in=whole, activity_kind__in={m.activity_kind for m in measures}
+    ):
+        groups[row.year][(row.activity_kind, row.committee_id, row.provider_id)] = (
+            row.people,
+            row.left,
         )
-        left = Q(
-            plan__referral__status=ReferralStatus.CLOSED,
-            plan__referral__closed_on__year=year,
-            plan__referral__closure_reason__national_category__in=TO_WORK_OR_STUDIES,
-        )
-        counted = {
-            "people": Count(person, distinct=True),
-            "left": Count(person, distinct=True, filter=left),
-        }
-        groups: dict[tuple[Any, ...], tuple[int, int]] = {}
-        for by_provider in {m.provider_id is not None for m in measures}:
-            fields = ["kind", committee, *(["provider_id"] if by_provider else [])]
-            for row in running.values(*fields).annotate(**counted):
-                groups[tuple(row[name] for name in fields)] = (row["people"], row["left"])
-        for measure in measures:
-            key: tuple[Any, ...] = (measure.activity_kind, measure.committee_id)
-            if measure.provider_id is not None:
-                key = (*key, measure.provider_id)
-            if key in groups:
-                found[(measure.pk, year)] = groups[key]
+    partial = [m for m in measures if m.committee_id not in whole]
+    if partial:
+        units = scope.filter(committee__in={m.committee_id for m in partial})
+        for year in years:
+            groups[year].update(_groups(year, {m.activity_kind for m in partial}, units))
+    found: Participants = {}
+    for measure in measures:
+        for year in years:
+            key = (measure.activity_kind, measure.committee_id, measure.provider_id)
+            if key in groups[year]:
+                found[(measure.pk, year)] = groups[year][key]
     return found
 
 

@@ -108,6 +108,28 @@ class ReferralFact(Dimensions):
     off_aid = models.BooleanField(default=False)
 
 
+class ParticipationSummary(models.Model):
+    """Per calendar year, committee and activity kind, at one provider or (`provider` None) at
+    any: the people with such an activity running some day of the year in a plan of a referral to
+    the committee's units, and how many of them left for work or studies that year (their
+    referral closed so). The costs table reads it for committees wholly in view. Rebuilt by
+    `refresh`, never edited."""
+
+    year = models.PositiveSmallIntegerField(db_index=True)
+    committee = models.ForeignKey(
+        "organisations.Committee", on_delete=models.PROTECT, related_name="+"
+    )
+    activity_kind = models.CharField(max_length=30, choices=ActivityKind.choices)
+    provider = models.ForeignKey(
+        "labour.Provider", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    people = models.PositiveIntegerField()
+    left = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.activity_kind}: {self.people}"
+
+
 class Refresh(models.Model):
     """When the summaries were last rebuilt, and for which months."""
 

@@ -4,7 +4,8 @@
 A month's facts come from the signed decisions granting aid for it; the month summaries group
 them; returns to aid need the months after an exit, and long-term aid the whole year, so a
 rebuild of months a..b also rebuilds the returns from a - (largest window) and the years a and b
-touch. Run nightly (`bistand refresh_followup`) and after a bulk change."""
+touch; the referral facts and the participation in measures follow the plans as they stand.
+Run nightly (`bistand refresh_followup`) and after a bulk change."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
+from bistand.followup.costs import participation_summaries_rebuild
 from bistand.followup.dimensions import age_band_of, born, conventions
 from bistand.followup.models import (
     AidMonthFact,
@@ -265,6 +267,9 @@ def refresh(first: int, last: int) -> RefreshResult:
         summaries_rebuild(first, last)
         widest = max(conventions(last).return_windows_months)
         referral_facts_rebuild(since=month_of(first - widest))
+        participation_summaries_rebuild(
+            range((first - widest) // MONTHS_PER_YEAR, timezone.localdate().year + 1)
+        )
         seconds = time.perf_counter() - started
         Refresh.objects.create(
             first_month_index=first, last_month_index=last, facts=len(facts), seconds=seconds
