@@ -5,24 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0004_referral_facts'),
-        ('labour', '0003_target_group_label_without_ages'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
+        ("followup", "0004_referral_facts"),
+        ("labour", "0003_target_group_label_without_ages"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ParticipationSummary',
+            name="ParticipationSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(db_index=True)),
-                ('activity_kind', models.CharField(choices=[('work_practice', 'Work practice'), ('skills', 'Skills activity'), ('sfi', 'Swedish for immigrants (SFI)'), ('adult_education', 'Adult education'), ('job_search', 'Job search'), ('civic_orientation', 'Civic orientation'), ('starting_a_business', 'Starting a business')], max_length=30)),
-                ('people', models.PositiveIntegerField()),
-                ('left', models.PositiveIntegerField()),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.committee')),
-                ('provider', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='labour.provider')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(db_index=True)),
+                (
+                    "activity_kind",
+                    models.CharField(
+                        choices=[
+                            ("work_practice", "Work practice"),
+                            ("skills", "Skills activity"),
+                            ("sfi", "Swedish for immigrants (SFI)"),
+                            ("adult_education", "Adult education"),
+                            ("job_search", "Job search"),
+                            ("civic_orientation", "Civic orientation"),
+                            ("starting_a_business", "Starting a business"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("people", models.PositiveIntegerField()),
+                ("left", models.PositiveIntegerField()),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.committee",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="labour.provider",
+                    ),
+                ),
             ],
         ),
     ]
