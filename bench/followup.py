@@ -351,11 +351,18 @@ def national(last_month: int, analyst: Any, manager: Any) -> bool:
     from django.test.utils import override_settings
 
     from bistand.followup.dashboard import units_in_scope
-    from bistand.followup.national import national_check_for, national_report
+    from bistand.followup.national import (
+        national_check_for,
+        national_checks_store,
+        national_report,
+    )
     from bistand.organisations.models import Municipality
     from bistand.rules.statistics import month_of
 
     month, municipality = month_of(last_month), Municipality.objects.get(code="9999")
+    started = time.perf_counter()
+    national_checks_store([month])
+    print(f"nightly check of the report for {month:%Y-%m}: {time.perf_counter() - started:.1f} s")
     report_ = national_report(month, municipality=municipality)
     print(
         f"national report {month:%Y-%m}: {report_.households:,} households, "
@@ -438,9 +445,6 @@ def main() -> int:
         started = time.perf_counter()
         count = referral_facts_rebuild()
         print(f"all referral facts built: {count:,} in {time.perf_counter() - started:.1f} s")
-        started = time.perf_counter()
-        participation_summaries_rebuild(range(first_year, last_month // 12 + 1))
-        print(f"participation in measures, every year: {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
     summaries_rebuild(last_month - 12, last_month)
     print(f"nightly rebuild (last 13 months): {time.perf_counter() - started:.1f} s")
@@ -448,8 +452,8 @@ def main() -> int:
     count = referral_facts_rebuild(since=month_of(last_month - 12 - 6))
     print(f"nightly referral facts: {count:,} in {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
-    participation_summaries_rebuild(range((last_month - 12 - 6) // 12, last_month // 12 + 1))
-    print(f"nightly participation in measures: {time.perf_counter() - started:.1f} s")
+    participation_summaries_rebuild(range(first_year, last_month // 12 + 1))
+    print(f"participation in measures, every year: {time.perf_counter() - started:.1f} s")
     from bistand.followup.models import AidMonthSummary, AidReturnSummary, AidYearSummary
 
     print(

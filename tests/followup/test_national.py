@@ -23,17 +23,26 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bistand.applications.categories import SupportBarrier
 from bistand.audit.models import AccessLogEntry
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseStatus, Relation
 from bistand.decisions.models import Decision, DecisionStatus
-from bistand.followup.national import COLUMNS, Gap, national_report
+from bistand.followup.models import NationalCheck
+from bistand.followup.national import (
+    COLUMNS,
+    Gap,
+    months_to_report,
+    national_checks_store,
+    national_report,
+)
+from bistand.followup.refresh import refresh
 from bistand.labour.models import ActivityKind, ClosureReason, NationalCategory, Provider
 from bistand.payments.models import OrderStatus, PaymentOrder, Purpose
 from bistand.people.models import Gender, Person
 from bistand.rules.parameters_loader import default_rulebook
+from bistand.rules.statistics import month_index
 from tests.factories import World, case_make, client_for, person_make
 from tests.followup.labour_steps import in_activity
 from tests.followup.test_dashboard import _barrier, _decision
@@ -204,3 +213,36 @@ def test_the_check_page_counts_for_analysts_and_lists_own_cases_for_managers(wor
     assert client_for(world.caseworker_a).get(url).status_code == 404
     wrong = client_for(world.analyst).get(reverse("followup:national") + "?month=juni")
     assert "Fyll i ett giltigt datum." in wrong.content.decode()  # and last month is shown
+
+
+@pytest.mark.django_db
+def test_the_check_page_reads_the_check_stored_at_the_nightly_refresh(world: World) -> None:
+    """At national size the report takes a minute to build: the page shows what the night found,
+    says so, and a gap put right shows as such after the next night."""
+    _june(world)
+    national_checks_store([JUNE])
+    url = reverse("followup:national") + "?month=2026-06"
+    with translation.override("sv"):
+        no_barrier = str(Gap.NO_SUPPORT_BARRIER.label)
+    _barrier(world.case_a, world.protected_person, SupportBarrier.UNEMPLOYED_REGISTERED, world)
+    page = client_for(world.analyst).get(url).content.decode()
+    assert re.search(rf"{no_barrier}</th><td class=\"num\">2<", page)  # as the night found it
+    assert "Enligt uppgifterna" in page
+    assert "förfaller 2026-07-15" in page
+    national_checks_store([JUNE])  # the next night
+    page = client_for(world.analyst).get(url).content.decode()
+    assert re.search(rf"{no_barrier}</th><td class=\"num\">1<", page)
+    manager = client_for(world.manager_a).get(url).content.decode()
+    assert world.case_a.reference not in manager  # put right: nothing left to list for case A
+
+
+def test_the_months_still_to_be_reported_are_last_month_and_this_one() -> None:
+    assert months_to_report(date(2026, 1, 15)) == (date(2025, 12, 1), date(2026, 1, 1))
+
+
+@pytest.mark.django_db
+def test_the_nightly_refresh_stores_the_check_of_the_months_to_report(world: World) -> None:
+    today = timezone.localdate()
+    refresh(month_index(today) - 1, month_index(today))
+    stored = NationalCheck.objects.filter(municipality=world.unit_a.committee.municipality)
+    assert {check.month for check in stored} == set(months_to_report(today))

@@ -1,14 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The breakdowns a follow-up fact carries for a person in a month: the statistics conventions in
-force, the birth region, and the age band read from the identity number."""
+force, the birth region, the age band read from the identity number, and the support barrier."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
+from uuid import UUID
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from bistand.followup.models import BirthRegion
+from bistand.investigations.models import InvestigatedAdult
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 from bistand.rules.parameters_loader import default_rulebook
 from bistand.rules.statistics import StatisticsConventions, age_in_month, month_of
@@ -44,3 +49,15 @@ def age_band_of(
     """The person's age band in the month; empty when the number gives no birth date."""
     birth = birth_date_of(identity_number, today)
     return rules.age_band(age_in_month(birth, index)) if birth else ""
+
+
+def support_barriers_of(
+    case_ids: Iterable[UUID] | QuerySet[Any],
+) -> dict[tuple[UUID, UUID], str]:
+    """(case, adult) -> the support barrier of the latest investigation that recorded one."""
+    return {
+        (row["investigation__case_id"], row["person_id"]): row["support_barrier"]
+        for row in InvestigatedAdult.objects.filter(investigation__case_id__in=case_ids)
+        .order_by("investigation__updated_at")
+        .values("investigation__case_id", "person_id", "support_barrier")
+    }

@@ -130,6 +130,60 @@ class ParticipationSummary(models.Model):
         return f"{self.year} {self.activity_kind}: {self.people}"
 
 
+class Gap(models.TextChoices):
+    """What the month's report to Socialstyrelsen lacks (see `national`)."""
+
+    NO_SUPPORT_BARRIER = "no_support_barrier", _("No support barrier recorded for this adult")
+    UNCODED_SUPPORT_BARRIER = (
+        "uncoded_support_barrier",
+        _("The support barrier has no national code"),
+    )
+    NO_GENDER = "no_gender", _("Gender not recorded: household type unknown")
+    IDENTITY_NUMBER = "identity_number", _("The identity number is not valid")
+    NOT_PAID = "not_paid", _("Granted but not yet sent to the bank")
+    NO_CLOSURE_REASON = "no_closure_reason", _("Closed without a closure reason")
+
+
+class NationalCheck(models.Model):
+    """The check of a municipality's report to Socialstyrelsen for a month as the records stood
+    at the nightly refresh, so that the check page reads what it lacks instead of building the
+    whole report. Stored by `refresh` for the months still to be reported, never edited."""
+
+    municipality = models.ForeignKey(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField()
+    households = models.PositiveIntegerField()
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "month"], name="national_check_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month:%Y-%m}"
+
+
+class NationalGap(models.Model):
+    """One thing a stored check found missing, for a case (and an adult of it)."""
+
+    national_check = models.ForeignKey(NationalCheck, on_delete=models.CASCADE, related_name="gaps")
+    gap = models.CharField(max_length=30, choices=Gap.choices)
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    case_reference = models.CharField(max_length=30)
+    unit = models.ForeignKey("organisations.Unit", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]  # the order the check found them: by case, then gap
+
+    def __str__(self) -> str:
+        return f"{self.case_reference}: {self.gap}"
+
+
 class Refresh(models.Model):
     """When the summaries were last rebuilt, and for which months."""
 

@@ -16,26 +16,25 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db import models
+from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
-from bistand.followup.dimensions import birth_date_of
-from bistand.followup.refresh import support_barriers_of
+from bistand.followup.dimensions import birth_date_of, support_barriers_of
+from bistand.followup.models import Gap, NationalCheck, NationalGap
 from bistand.labour.models import Activity
 from bistand.organisations.models import Municipality, Unit
 from bistand.payments.models import OrderStatus, PaymentOrder
 from bistand.rules.national_statistics import NationalReporting
 from bistand.rules.parameters_loader import default_rulebook
-from bistand.rules.statistics import last_day, month_index
+from bistand.rules.statistics import last_day, month_index, month_of
 
 COLUMNS = (
     "kommun",
@@ -52,18 +51,6 @@ COLUMNS = (
     "kommunal_arbetsmarknadsinsats",
     "avslutsorsak",
 )
-
-
-class Gap(models.TextChoices):
-    NO_SUPPORT_BARRIER = "no_support_barrier", _("No support barrier recorded for this adult")
-    UNCODED_SUPPORT_BARRIER = (
-        "uncoded_support_barrier",
-        _("The support barrier has no national code"),
-    )
-    NO_GENDER = "no_gender", _("Gender not recorded: household type unknown")
-    IDENTITY_NUMBER = "identity_number", _("The identity number is not valid")
-    NOT_PAID = "not_paid", _("Granted but not yet sent to the bank")
-    NO_CLOSURE_REASON = "no_closure_reason", _("Closed without a closure reason")
 
 
 def gap_counts(missing: Iterable[Missing]) -> dict[Gap, int]:
@@ -285,29 +272,84 @@ def national_report(month: date, *, municipality: Municipality) -> NationalRepor
 
 @dataclass(frozen=True)
 class MunicipalityCheck:
-    """The check of one municipality's report, within the units a user may see."""
+    """The check of one municipality's report, within the units a user may see; `as_of` when read
+    from the check stored at the nightly refresh, None when built just now."""
 
     municipality: Municipality
     deadline: date
     households: int
     gaps: list[tuple[Any, int]]
     missing: list[Missing]
+    as_of: datetime | None = None
+
+
+def months_to_report(today: date) -> tuple[date, date]:
+    """The months whose report is being prepared: last month (due this month) and this one."""
+    this = month_index(today)
+    return month_of(this - 1), month_of(this)
+
+
+def national_checks_store(months: Iterable[date]) -> None:
+    """Build each municipality's report for the months and store what it lacks (nightly)."""
+    for municipality in Municipality.objects.filter(committees__units__isnull=False).distinct():
+        for month in months:
+            try:
+                report = national_report(month, municipality=municipality)
+            except LookupError:  # no national codes for the month
+                continue
+            with transaction.atomic():
+                NationalCheck.objects.filter(municipality=municipality, month=report.month).delete()
+                stored = NationalCheck.objects.create(
+                    municipality=municipality,
+                    month=report.month,
+                    households=report.households,
+                    checked_at=timezone.now(),
+                )
+                NationalGap.objects.bulk_create(
+                    NationalGap(
+                        national_check=stored,
+                        gap=item.gap,
+                        case_id=item.case_id,
+                        case_reference=item.case_reference,
+                        unit_id=item.unit_id,
+                        person_id=item.person_id,
+                    )
+                    for item in report.missing
+                )
+
+
+def _stored_missing(stored: NationalCheck, unit_ids: set[int]) -> list[Missing]:
+    return [
+        Missing(Gap(gap), case_id, reference, unit_id, person_id)
+        for gap, case_id, reference, unit_id, person_id in stored.gaps.filter(
+            unit_id__in=unit_ids
+        ).values_list("gap", "case_id", "case_reference", "unit_id", "person_id")
+    ]
 
 
 def national_check_for(month: date, *, scope: QuerySet[Unit]) -> list[MunicipalityCheck]:
-    """Per municipality of the units in scope: the gaps counted and listed for those units."""
+    """Per municipality of the units in scope: the gaps counted and listed for those units, from
+    the check stored at the nightly refresh where there is one, else from the report built now."""
+    month = month.replace(day=1)
     unit_ids = set(scope.values_list("pk", flat=True))
     checks = []
     for municipality in Municipality.objects.filter(committees__units__in=unit_ids).distinct():
-        report = national_report(month, municipality=municipality)
-        missing = [item for item in report.missing if item.unit_id in unit_ids]
+        stored = NationalCheck.objects.filter(municipality=municipality, month=month).first()
+        if stored is not None:
+            missing = _stored_missing(stored, unit_ids)
+            households, as_of = stored.households, stored.checked_at
+        else:
+            report = national_report(month, municipality=municipality)
+            missing = [item for item in report.missing if item.unit_id in unit_ids]
+            households, as_of = report.households, None
         checks.append(
             MunicipalityCheck(
                 municipality=municipality,
-                deadline=report.deadline,
-                households=report.households,
+                deadline=reporting_for(month).deadline(month),
+                households=households,
                 gaps=[(gap.label, count) for gap, count in gap_counts(missing).items()],
                 missing=missing,
+                as_of=as_of,
             )
         )
     return checks

@@ -18,13 +18,13 @@ from typing import Any
 from uuid import UUID
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
 from django.utils import timezone
 
 from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
 from bistand.followup.costs import participation_summaries_rebuild
-from bistand.followup.dimensions import age_band_of, born, conventions
+from bistand.followup.dimensions import age_band_of, born, conventions, support_barriers_of
 from bistand.followup.models import (
     AidMonthFact,
     AidMonthSummary,
@@ -32,8 +32,8 @@ from bistand.followup.models import (
     AidYearSummary,
     Refresh,
 )
+from bistand.followup.national import months_to_report, national_checks_store
 from bistand.followup.referral_facts import referral_facts_rebuild
-from bistand.investigations.models import InvestigatedAdult
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
     month_index,
@@ -51,18 +51,6 @@ class RefreshResult:
     last: int
     facts: int
     seconds: float
-
-
-def support_barriers_of(
-    case_ids: Iterable[UUID] | QuerySet[Any],
-) -> dict[tuple[UUID, UUID], str]:
-    """(case, adult) -> the support barrier of the latest investigation that recorded one."""
-    return {
-        (row["investigation__case_id"], row["person_id"]): row["support_barrier"]
-        for row in InvestigatedAdult.objects.filter(investigation__case_id__in=case_ids)
-        .order_by("investigation__updated_at")
-        .values("investigation__case_id", "person_id", "support_barrier")
-    }
 
 
 def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
@@ -270,6 +258,7 @@ def refresh(first: int, last: int) -> RefreshResult:
         participation_summaries_rebuild(
             range((first - widest) // MONTHS_PER_YEAR, timezone.localdate().year + 1)
         )
+        national_checks_store(months_to_report(timezone.localdate()))
         seconds = time.perf_counter() - started
         Refresh.objects.create(
             first_month_index=first, last_month_index=last, facts=len(facts), seconds=seconds
