@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -33,46 +34,106 @@ def _percent(part: int | None, whole: int | None) -> Decimal | None:
     return (Decimal(found.numerator) * 100 / found.denominator).quantize(TENTH, ROUND_HALF_UP)
 
 
-def goal_value(goal: Goal, units: QuerySet[Unit]) -> Decimal | None:
-    """The measure over the goal's period and the committee's units in view; None when a figure
-    it rests on is suppressed or there is nothing to measure yet."""
-    first, last = month_index(goal.first_month), month_index(goal.last_month)
-    committee_units = units.filter(committee=goal.committee_id)
-    unit_ids = committee_units.values("pk")
-    if goal.measure == GoalMeasure.HOUSEHOLDS_PER_MONTH:
-        months = AidMonthSummary.objects.filter(
-            unit_id__in=unit_ids,
-            month_index__gte=first,
-            month_index__lte=last,
-        )
-        total = count_shown(months.aggregate(n=Sum("households"))["n"])
-        seen = months.values("month_index").distinct().count()
-        if total is None or seen == 0:
-            return None
-        return (Decimal(total) / seen).quantize(TENTH, ROUND_HALF_UP)
-    if goal.measure == GoalMeasure.LONG_TERM_ADULTS:
-        rows = AidYearSummary.objects.filter(unit_id__in=unit_ids, year=last // MONTHS_PER_YEAR)
-        found = count_shown(rows.aggregate(n=Sum("long_term"))["n"])
-        return None if found is None else Decimal(found)
-    if goal.measure == GoalMeasure.SHARE_BACK_WITHIN_6:
+Values = dict[int, Decimal | None]  # committee -> the measure's value
+
+
+def _per_committee(
+    measure: str, first: int, last: int, committees: set[int], scope: QuerySet[Unit]
+) -> Values:
+    """The measure over the period for each committee, within its units in view: one grouped
+    query for all of them; None when a figure it rests on is suppressed or nothing to measure."""
+    units = scope.filter(committee__in=committees)
+    found: Values = dict.fromkeys(committees)
+    if measure == GoalMeasure.HOUSEHOLDS_PER_MONTH:
+        for row in (
+            AidMonthSummary.objects.filter(
+                unit_id__in=units.values("pk"), month_index__gte=first, month_index__lte=last
+            )
+            .values("committee_id")
+            .annotate(n=Sum("households"), seen=Count("month_index", distinct=True))
+            .order_by()
+        ):
+            total = count_shown(row["n"])
+            if total is not None and row["seen"]:
+                average = Decimal(total) / row["seen"]
+                found[row["committee_id"]] = average.quantize(TENTH, ROUND_HALF_UP)
+    elif measure == GoalMeasure.LONG_TERM_ADULTS:
+        found = dict.fromkeys(committees, Decimal(0))  # no row: no long-term recipient
+        for row in (
+            AidYearSummary.objects.filter(
+                unit_id__in=units.values("pk"), year=last // MONTHS_PER_YEAR
+            )
+            .values("committee_id")
+            .annotate(n=Sum("long_term"))
+            .order_by()
+        ):
+            shown = count_shown(row["n"])
+            found[row["committee_id"]] = None if shown is None else Decimal(shown)
+    elif measure == GoalMeasure.SHARE_BACK_WITHIN_6:
         end = data_end()
         if end is None:
-            return None
-        totals = AidReturnSummary.objects.filter(
-            unit_id__in=unit_ids,
-            window=RETURN_WINDOW,
-            exit_month_index__gte=first,
-            exit_month_index__lte=min(last, end - RETURN_WINDOW),  # only exits followed long enough
-        ).aggregate(left=Sum("left"), back=Sum("returned"))
-        return _percent(count_shown(totals["back"]), count_shown(totals["left"]))
-    closed = ReferralFact.objects.filter(
-        Q(from_unit__in=unit_ids) | Q(unit_id__in=unit_ids),
-        closed_month_index__gte=first,
-        closed_month_index__lte=last,
-    ).aggregate(
-        closed=Count("pk"), to_work_or_studies=Count("pk", filter=Q(outcome__in=TO_WORK_OR_STUDIES))
-    )
-    return _percent(count_shown(closed["to_work_or_studies"]), count_shown(closed["closed"]))
+            return found
+        for row in (
+            AidReturnSummary.objects.filter(
+                unit_id__in=units.values("pk"),
+                window=RETURN_WINDOW,
+                exit_month_index__gte=first,
+                exit_month_index__lte=min(last, end - RETURN_WINDOW),  # exits followed long enough
+            )
+            .values("committee_id")
+            .annotate(left=Sum("left"), back=Sum("returned"))
+            .order_by()
+        ):
+            found[row["committee_id"]] = _percent(
+                count_shown(row["back"]), count_shown(row["left"])
+            )
+    else:
+        found.update(_share_closed(first, last, units))
+    return found
+
+
+def _share_closed(first: int, last: int, units: QuerySet[Unit]) -> Values:
+    """Per committee: of the referrals closed in the period that its units in view sent or
+    received, the share closed to work or studies. Grouped by (sending, receiving) unit, so a
+    referral within one committee counts once for it."""
+    committee_of = dict(units.values_list("pk", "committee_id"))
+    counted: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for row in (
+        ReferralFact.objects.filter(
+            Q(from_unit__in=list(committee_of)) | Q(unit_id__in=list(committee_of)),
+            closed_month_index__gte=first,
+            closed_month_index__lte=last,
+        )
+        .values("from_unit_id", "unit_id")
+        .annotate(
+            closed=Count("pk"),
+            to_work_or_studies=Count("pk", filter=Q(outcome__in=TO_WORK_OR_STUDIES)),
+        )
+        .order_by()
+    ):
+        for committee in {committee_of.get(row["from_unit_id"]), committee_of.get(row["unit_id"])}:
+            if committee is not None:
+                counted[committee][0] += row["closed"]
+                counted[committee][1] += row["to_work_or_studies"]
+    return {
+        committee: _percent(count_shown(work), count_shown(closed))
+        for committee, (closed, work) in counted.items()
+    }
+
+
+def goal_values(found: list[Goal], scope: QuerySet[Unit]) -> dict[int, Decimal | None]:
+    """Goal -> its measure over its period and its committee's units in view: one grouped query
+    per measure and period, whatever the number of committees."""
+    alike: dict[tuple[str, int, int], list[Goal]] = defaultdict(list)
+    for goal in found:
+        alike[(goal.measure, month_index(goal.first_month), month_index(goal.last_month))].append(
+            goal
+        )
+    values: dict[int, Decimal | None] = {}
+    for (measure, first, last), same in alike.items():
+        per = _per_committee(measure, first, last, {g.committee_id for g in same}, scope)
+        values.update({goal.pk: per.get(goal.committee_id) for goal in same})
+    return values
 
 
 def goals(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
@@ -93,8 +154,9 @@ def goals(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
         ],
         labels=3,
     )
+    values = goal_values(list(found), scope)
     for goal in found:
-        value = goal_value(goal, scope)
+        value = values[goal.pk]
         met: str = str(_("Not known yet"))
         if value is not None:
             if goal.direction == GoalDirection.AT_MOST:
