@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, IntegerField, Max, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -472,35 +472,37 @@ def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels)
     """Per education provider used in plans (activities starting in the period): the people who
     took part, how their referral closed, and whether they were off aid the months after."""
     fact = "plan__referral__fact__"
-    activities = Activity.objects.filter(
+    taken = Activity.objects.filter(
         provider__is_education=True,
         starts_on__gte=month_of(filters.first),
         starts_on__lt=month_of(filters.last + 1),
         **{f"{fact}unit_id__in": scope.values("pk")},
         **_wanted(filters, fact),
     )
-    taken: dict[tuple[int, Any], Any] = {}
-    for row in activities.order_by("starts_on").values(
-        "provider_id",
-        "provider__name",
-        "plan__person_id",
-        f"{fact}outcome",
-        f"{fact}followed",
-        f"{fact}off_aid",
-    ):
-        taken[(row["provider_id"], row["plan__person_id"])] = row
+    # a person counts once per provider: by the activity there that started last in the period
+    later = taken.filter(
+        Q(starts_on__gt=OuterRef("starts_on"))
+        | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk")),
+        provider=OuterRef("provider"),
+        plan__person=OuterRef("plan__person"),
+    )
+    closed = ~Q(**{f"{fact}outcome": ""})
+    counted = {
+        "people": Count("pk"),
+        "open": Count("pk", filter=~closed),
+        "other": Count("pk", filter=closed & ~Q(**{f"{fact}outcome__in": PATH_CATEGORIES})),
+        "followed": Count("pk", filter=closed & Q(**{f"{fact}followed": True})),
+        "off_aid": Count("pk", filter=closed & Q(**{f"{fact}off_aid": True})),
+        **{c: Count("pk", filter=Q(**{f"{fact}outcome": c})) for c in PATH_CATEGORIES},
+    }
+    cells = {
+        row["provider__name"]: row
+        for row in taken.filter(~Exists(later))
+        .values("provider__name")
+        .annotate(**counted)
+        .order_by()
+    }
     window = max(conventions(filters.last).return_windows_months)
-    cells: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in taken.values():
-        cell = cells[row["provider__name"]]
-        cell["people"] += 1
-        outcome = row[f"{fact}outcome"]
-        if not outcome:
-            cell["open"] += 1
-            continue
-        cell[outcome if outcome in PATH_CATEGORIES else "other"] += 1
-        cell["followed"] += row[f"{fact}followed"]
-        cell["off_aid"] += row[f"{fact}off_aid"]
     table = Table(
         "education_providers",
         str(_("Education providers used in plans: what came after")),
