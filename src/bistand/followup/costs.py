@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown
 from bistand.followup.models import Measure, MeasureBudget, MeasureCost, ParticipationSummary
+from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.labour.models import TO_WORK_OR_STUDIES, Activity, ActivityKind, ReferralStatus
 from bistand.organisations.models import Unit
 
@@ -78,6 +79,7 @@ def participation_summaries_rebuild(years: Iterable[int]) -> None:
         with transaction.atomic():
             ParticipationSummary.objects.filter(year=year).delete()
             ParticipationSummary.objects.bulk_create(participation_summaries(year))
+    planner_statistics_update(ParticipationSummary)
 
 
 def _wholly_in_view(scope: QuerySet[Unit]) -> set[int]:

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from bistand.followup.dimensions import age_band_of, born, conventions
 from bistand.followup.models import AidMonthFact, ReferralFact
+from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.labour.clocks import referral_clock, with_firsts
 from bistand.labour.models import Activity, CoachMeeting, NationalCategory, Referral, ReferralStatus
 from bistand.rules.statistics import month_index, month_of
@@ -126,4 +127,5 @@ def referral_facts_rebuild(since: date | None = None) -> int:
         with transaction.atomic():
             ReferralFact.objects.filter(referral_id__in=chunk).delete()
             ReferralFact.objects.bulk_create(_facts(referrals, now, data_end))
+    planner_statistics_update(ReferralFact)
     return len(ids)

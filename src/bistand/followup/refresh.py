@@ -33,6 +33,7 @@ from bistand.followup.models import (
     Refresh,
 )
 from bistand.followup.national import months_to_report, national_checks_store
+from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.followup.referral_facts import referral_facts_rebuild
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
@@ -244,6 +245,7 @@ def summaries_rebuild(first: int, last: int) -> None:
         AidReturnSummary.objects.all().delete()
     for year in range(first // MONTHS_PER_YEAR, last // MONTHS_PER_YEAR + 1):
         _replace(AidYearSummary, year_summaries(year), year=year)
+    planner_statistics_update(AidMonthSummary, AidReturnSummary, AidYearSummary)
 
 
 def refresh(first: int, last: int) -> RefreshResult:

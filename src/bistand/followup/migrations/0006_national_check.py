@@ -5,42 +5,102 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_case_closure_reason'),
-        ('followup', '0005_participation_summary'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
-        ('people', '0002_person_iban'),
+        ("cases", "0004_case_closure_reason"),
+        ("followup", "0005_participation_summary"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
+        ("people", "0002_person_iban"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NationalCheck',
+            name="NationalCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('households', models.PositiveIntegerField()),
-                ('checked_at', models.DateTimeField()),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.DateField()),
+                ("households", models.PositiveIntegerField()),
+                ("checked_at", models.DateTimeField()),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NationalGap',
+            name="NationalGap",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gap', models.CharField(choices=[('no_support_barrier', 'No support barrier recorded for this adult'), ('uncoded_support_barrier', 'The support barrier has no national code'), ('no_gender', 'Gender not recorded: household type unknown'), ('identity_number', 'The identity number is not valid'), ('not_paid', 'Granted but not yet sent to the bank'), ('no_closure_reason', 'Closed without a closure reason')], max_length=30)),
-                ('case_reference', models.CharField(max_length=30)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.case')),
-                ('national_check', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gaps', to='followup.nationalcheck')),
-                ('person', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "gap",
+                    models.CharField(
+                        choices=[
+                            ("no_support_barrier", "No support barrier recorded for this adult"),
+                            ("uncoded_support_barrier", "The support barrier has no national code"),
+                            ("no_gender", "Gender not recorded: household type unknown"),
+                            ("identity_number", "The identity number is not valid"),
+                            ("not_paid", "Granted but not yet sent to the bank"),
+                            ("no_closure_reason", "Closed without a closure reason"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("case_reference", models.CharField(max_length=30)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "national_check",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="gaps",
+                        to="followup.nationalcheck",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='nationalcheck',
-            constraint=models.UniqueConstraint(fields=('municipality', 'month'), name='national_check_once'),
+            model_name="nationalcheck",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "month"), name="national_check_once"
+            ),
         ),
     ]
