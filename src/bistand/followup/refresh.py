@@ -35,6 +35,7 @@ from bistand.followup.models import (
 from bistand.followup.national import months_to_report, national_checks_store
 from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.followup.referral_facts import referral_facts_rebuild
+from bistand.followup.selectors import open_cases_count
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
     month_index,
@@ -261,6 +262,7 @@ def refresh(first: int, last: int) -> RefreshResult:
             range((first - widest) // MONTHS_PER_YEAR, timezone.localdate().year + 1)
         )
         national_checks_store(months_to_report(timezone.localdate()))
+        open_cases_count()
         seconds = time.perf_counter() - started
         Refresh.objects.create(
             first_month_index=first, last_month_index=last, facts=len(facts), seconds=seconds
