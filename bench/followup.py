@@ -428,6 +428,7 @@ def main() -> int:
     from bistand.followup.costs import participation_summaries_rebuild
     from bistand.followup.referral_facts import referral_facts_rebuild
     from bistand.followup.refresh import refresh, summaries_rebuild
+    from bistand.followup.selectors import open_cases_count
     from bistand.rules.statistics import month_index, month_of
 
     call_command("migrate", verbosity=0)
@@ -460,6 +461,9 @@ def main() -> int:
         started = time.perf_counter()
         participation_summaries_rebuild(range(first_year, last_month // 12 + 1))
         print(f"participation in measures, every year: {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    open_cases_count()
+    print(f"open cases per unit counted: {time.perf_counter() - started:.1f} s")
     from bistand.followup.models import AidMonthSummary, AidReturnSummary, AidYearSummary
 
     print(
