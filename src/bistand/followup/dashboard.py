@@ -121,7 +121,9 @@ def _wanted(filters: Filters, prefix: str = "") -> dict[str, Any]:
 
 
 def _filtered(model: type[Any], filters: Filters, scope: QuerySet[Unit]) -> QuerySet[Any]:
-    rows: QuerySet[Any] = model.objects.filter(unit_id__in=scope.values("pk"))
+    rows: QuerySet[Any] = model.objects.all()
+    if scope.query.has_filters():  # not every unit (an analyst's): keep to those in scope
+        rows = rows.filter(unit_id__in=scope.values("pk"))
     return rows.filter(**_wanted(filters))
 
 
