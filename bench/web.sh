@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
 PORT=${BENCH_PORT:-8765}
 WORKERS=${BENCH_WORKERS:-2}
-DB=bistand_bench
+DB=${BENCH_DB:-bistand_web}  # not the follow-up benchmark's database
 export BENCH_DIR="$PWD/bench" BENCH_PORT="$PORT" BENCH_THREADS=2
 export BENCH_SESSIONS="$PWD/var/bench-sessions.txt"
 export DJANGO_SETTINGS_MODULE=bistand.config.settings.production
