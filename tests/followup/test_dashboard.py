@@ -58,6 +58,7 @@ from bistand.labour.models import (
 from bistand.labour.services import (
     meeting_book,
     referral_accept,
+    referral_send,
 )
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
@@ -501,4 +502,47 @@ def test_education_providers_and_what_came_after(world: World, settings) -> None
     women = Filters(first=year.first, last=year.last, gender=Gender.WOMAN)
     assert education_providers(women, scope, Labels(scope)).rows == [
         ["Komvux Demostad", 1, 1, 0, 0, 0, 0, 1, 0]
+    ]
+
+
+@pytest.mark.django_db
+def test_a_person_counts_once_per_education_provider_by_the_last_activity_in_the_period(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    """Person A at Komvux in January (a referral closed to work) and again in March (a second
+    referral, still open): the year counts A once, as open; January alone counts the first."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    komvux = Provider.objects.create(name="Komvux Demostad", is_education=True)
+    in_activity(
+        world.referral_a,
+        coach=world.coach,
+        kind=ActivityKind.ADULT_EDUCATION,
+        provider=komvux,
+        starts_on=date(2025, 1, 15),
+        closed_as=NationalCategory.WORK,
+    )
+    again = referral_send(
+        case=world.case_a,
+        person=world.person_a,
+        to_unit=world.jobbtorg,
+        reason="",
+        acted_by=world.caseworker_a,
+    )
+    in_activity(
+        again,
+        coach=world.coach,
+        kind=ActivityKind.ADULT_EDUCATION,
+        provider=komvux,
+        starts_on=date(2025, 3, 2),
+    )
+    referral_facts_rebuild()
+    scope = units_in_scope(world.analyst)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    january = Filters(first=year.first, last=year.first)
+    # people, work, studies, state programme, otherwise, not closed, followed 6 months, off aid
+    assert education_providers(year, scope, Labels(scope)).rows == [
+        ["Komvux Demostad", 1, 0, 0, 0, 0, 1, 0, 0]
+    ]
+    assert education_providers(january, scope, Labels(scope)).rows == [
+        ["Komvux Demostad", 1, 1, 0, 0, 0, 0, 0, 0]
     ]

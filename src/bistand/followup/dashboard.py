@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, F, IntegerField, Max, Q, QuerySet, Sum
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -25,9 +25,10 @@ from bistand.followup.models import (
     AidReturnSummary,
     AidYearSummary,
     BirthRegion,
+    EducationFact,
     ReferralFact,
 )
-from bistand.labour.models import Activity, NationalCategory
+from bistand.labour.models import NationalCategory
 from bistand.organisations.models import Committee, Unit
 from bistand.people.models import Gender
 from bistand.rules.statistics import (
@@ -473,33 +474,22 @@ def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Tab
 def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
     """Per education provider used in plans (activities starting in the period): the people who
     took part, how their referral closed, and whether they were off aid the months after."""
-    fact = "plan__referral__fact__"
-    taken = Activity.objects.filter(
-        provider__is_education=True,
-        starts_on__gte=month_of(filters.first),
-        starts_on__lt=month_of(filters.last + 1),
-        **{f"{fact}unit_id__in": scope.values("pk")},
-        **_wanted(filters, fact),
-    )
-    # a person counts once per provider: by the activity there that started last in the period
-    later = taken.filter(
-        Q(starts_on__gt=OuterRef("starts_on"))
-        | Q(starts_on=OuterRef("starts_on"), pk__gt=OuterRef("pk")),
-        provider=OuterRef("provider"),
-        plan__person=OuterRef("plan__person"),
-    )
-    closed = ~Q(**{f"{fact}outcome": ""})
+    after = month_of(filters.last + 1)
+    closed = ~Q(outcome="")
     counted = {
         "people": Count("pk"),
         "open": Count("pk", filter=~closed),
-        "other": Count("pk", filter=closed & ~Q(**{f"{fact}outcome__in": PATH_CATEGORIES})),
-        "followed": Count("pk", filter=closed & Q(**{f"{fact}followed": True})),
-        "off_aid": Count("pk", filter=closed & Q(**{f"{fact}off_aid": True})),
-        **{c: Count("pk", filter=Q(**{f"{fact}outcome": c})) for c in PATH_CATEGORIES},
+        "other": Count("pk", filter=closed & ~Q(outcome__in=PATH_CATEGORIES)),
+        "followed": Count("pk", filter=closed & Q(followed=True)),
+        "off_aid": Count("pk", filter=closed & Q(off_aid=True)),
+        **{c: Count("pk", filter=Q(outcome=c)) for c in PATH_CATEGORIES},
     }
     cells = {
         row["provider__name"]: row
-        for row in taken.filter(~Exists(later))
+        for row in _filtered(EducationFact, filters, scope)
+        .filter(starts_on__gte=month_of(filters.first), starts_on__lt=after)
+        # the person's last activity at the provider in the period: the next starts after it
+        .filter(Q(next_starts_on__isnull=True) | Q(next_starts_on__gte=after))
         .values("provider__name")
         .annotate(**counted)
         .order_by()
@@ -520,8 +510,9 @@ def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels)
         note=str(
             _(
                 "People with an activity at the provider that started in the period; a person "
-                "counts once per provider. Off aid: no month with aid in the months followed "
-                "after the closing month."
+                "counts once per provider, by their last activity there in the period, and the "
+                "filters apply to that activity's referral. Off aid: no month with aid in the "
+                "months followed after the closing month."
             )
         ),
     )

@@ -108,6 +108,24 @@ class ReferralFact(Dimensions):
     off_aid = models.BooleanField(default=False)
 
 
+class EducationFact(Dimensions):
+    """One activity at an adult-education provider, with its referral's breakdown (the receiving
+    unit, the person in the month the referral was sent) and outcome as in `ReferralFact`, and the
+    day the same person's next activity at the same provider starts (None: no later one). The
+    education-provider table counts a person once per provider, by the activity there that started
+    last in the period: the one whose next starts after the period. Rebuilt with the referral
+    facts, never edited."""
+
+    activity = models.OneToOneField("labour.Activity", on_delete=models.CASCADE, related_name="+")
+    provider = models.ForeignKey("labour.Provider", on_delete=models.CASCADE, related_name="+")
+    person_key = models.UUIDField(db_index=True)
+    starts_on = models.DateField(db_index=True)
+    next_starts_on = models.DateField(null=True)
+    outcome = models.CharField(max_length=20, blank=True)  # national category; "" not closed
+    followed = models.BooleanField(default=False)
+    off_aid = models.BooleanField(default=False)
+
+
 class ParticipationSummary(models.Model):
     """Per calendar year, committee and activity kind, at one provider or (`provider` None) at
     any: the people with such an activity running some day of the year in a plan of a referral to

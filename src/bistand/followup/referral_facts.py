@@ -16,13 +16,23 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from bistand.followup.dimensions import age_band_of, born, conventions
-from bistand.followup.models import AidMonthFact, ReferralFact
+from bistand.followup.models import AidMonthFact, EducationFact, ReferralFact
 from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.labour.clocks import referral_clock, with_firsts
 from bistand.labour.models import Activity, CoachMeeting, NationalCategory, Referral, ReferralStatus
 from bistand.rules.statistics import month_index, month_of
 
 CHUNK = 2000
+EDUCATION_FROM_FACT = (
+    "committee_id",
+    "unit_id",
+    "gender",
+    "age_band",
+    "born",
+    "outcome",
+    "followed",
+    "off_aid",
+)
 
 
 def _chunks(keys: Iterable[UUID]) -> Iterator[list[UUID]]:
@@ -110,6 +120,62 @@ def _facts(referrals: list[Referral], now: datetime, data_end: int | None) -> li
     return facts
 
 
+def _education_facts(people: list[UUID]) -> list[EducationFact]:
+    """The people's activities at education providers, in order per provider and person, each
+    with the start of the next one there."""
+    fact = "plan__referral__fact__"
+    rows = list(
+        Activity.objects.filter(
+            provider__is_education=True,
+            plan__person_id__in=people,
+            plan__referral__fact__isnull=False,
+        )
+        .order_by("provider_id", "plan__person_id", "starts_on", "pk")
+        .values(
+            "pk",
+            "provider_id",
+            "plan__person_id",
+            "starts_on",
+            *(f"{fact}{name}" for name in EDUCATION_FROM_FACT),
+        )
+    )
+    facts = []
+    for index, row in enumerate(rows):
+        after = rows[index + 1] if index + 1 < len(rows) else None
+        same = after is not None and (after["provider_id"], after["plan__person_id"]) == (
+            row["provider_id"],
+            row["plan__person_id"],
+        )
+        facts.append(
+            EducationFact(
+                activity_id=row["pk"],
+                provider_id=row["provider_id"],
+                person_key=row["plan__person_id"],
+                starts_on=row["starts_on"],
+                next_starts_on=after["starts_on"] if same and after else None,
+                **{name: row[f"{fact}{name}"] for name in EDUCATION_FROM_FACT},
+            )
+        )
+    return facts
+
+
+def education_facts_rebuild(people: Iterable[UUID] | None = None) -> None:
+    """Rebuild the education facts of the people (of everyone with an education activity when
+    None), from their activities and the referral facts as they stand."""
+    if people is None:
+        EducationFact.objects.all().delete()
+        people = set(
+            Activity.objects.filter(provider__is_education=True).values_list(
+                "plan__person_id", flat=True
+            )
+        )
+    for chunk in _chunks(sorted(people)):
+        with transaction.atomic():
+            EducationFact.objects.filter(person_key__in=chunk).delete()
+            EducationFact.objects.bulk_create(_education_facts(chunk), batch_size=CHUNK)
+    planner_statistics_update(EducationFact)
+
+
 def referral_facts_rebuild(since: date | None = None) -> int:
     """Rebuild the facts of the referrals touched since the day (every referral when None), with
     the clocks as they stand now. Returns how many were rebuilt."""
@@ -120,12 +186,15 @@ def referral_facts_rebuild(since: date | None = None) -> int:
         else touched_since(since)
     )
     data_end = AidMonthFact.objects.aggregate(end=Max("month_index"))["end"]
+    people: set[UUID] = set()
     for chunk in _chunks(sorted(ids)):
         referrals = list(
             with_firsts(Referral.objects.filter(pk__in=chunk)).select_related("closure_reason")
         )
+        people |= {referral.person_id for referral in referrals}
         with transaction.atomic():
             ReferralFact.objects.filter(referral_id__in=chunk).delete()
             ReferralFact.objects.bulk_create(_facts(referrals, now, data_end))
     planner_statistics_update(ReferralFact)
+    education_facts_rebuild(None if since is None else people)
     return len(ids)

@@ -5,20 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0006_national_check'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
+        ("followup", "0006_national_check"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OpenCases',
+            name="OpenCases",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('open_cases', models.PositiveIntegerField()),
-                ('persons', models.PositiveIntegerField()),
-                ('unit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("open_cases", models.PositiveIntegerField()),
+                ("persons", models.PositiveIntegerField()),
+                (
+                    "unit",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisations.unit",
+                    ),
+                ),
             ],
         ),
     ]
