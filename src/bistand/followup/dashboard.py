@@ -21,6 +21,7 @@ from bistand.accounts.models import Role, User
 from bistand.applications.categories import SupportBarrier
 from bistand.followup.dimensions import conventions
 from bistand.followup.models import (
+    AidBarrierSummary,
     AidMonthSummary,
     AidReturnSummary,
     AidYearSummary,
@@ -268,7 +269,7 @@ def duration_per_year(filters: Filters, scope: QuerySet[Unit], labels: Labels) -
 
 def support_barriers(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Table:
     rows = (
-        _filtered(AidYearSummary, filters, scope)
+        _filtered(AidBarrierSummary, filters, scope)
         .filter(year__in=list(filters.years))
         .values("year", "support_barrier")
         .annotate(n_adults=Sum("adults"), n_long=Sum("long_term"))

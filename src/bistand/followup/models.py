@@ -79,8 +79,19 @@ class AidYearSummary(Dimensions):
     number of months with aid, and how many were long-term recipients."""
 
     year = models.PositiveSmallIntegerField(db_index=True)
-    support_barrier = models.CharField(max_length=40, blank=True)
     duration_band = models.CharField(max_length=8)
+    adults = models.PositiveIntegerField()
+    long_term = models.PositiveIntegerField()
+
+
+class AidBarrierSummary(Dimensions):
+    """Per calendar year, breakdown and support barrier (both of the adult's last month with aid
+    that year): adults, and how many were long-term recipients. Apart from `AidYearSummary` so
+    that each table reads a summary grouped only by what it shows (a tenth and a third of the
+    rows of one grouped by both)."""
+
+    year = models.PositiveSmallIntegerField(db_index=True)
+    support_barrier = models.CharField(max_length=40, blank=True)
     adults = models.PositiveIntegerField()
     long_term = models.PositiveIntegerField()
 

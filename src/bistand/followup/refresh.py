@@ -26,6 +26,7 @@ from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
 from bistand.followup.costs import participation_summaries_rebuild
 from bistand.followup.dimensions import age_band_of, born, conventions, support_barriers_of
 from bistand.followup.models import (
+    AidBarrierSummary,
     AidMonthFact,
     AidMonthSummary,
     AidReturnSummary,
@@ -43,7 +44,6 @@ from bistand.rules.statistics import (
 )
 
 DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
-YEAR_DIMENSIONS = (*DIMENSIONS, "support_barrier")
 BATCH = 5000
 
 
@@ -196,27 +196,45 @@ GROUP BY f.committee_id, f.unit_id, f.gender, f.age_band, f.born, f.support_barr
 """
 
 
-def year_summaries(year: int) -> list[AidYearSummary]:
-    """Each adult once per year, in the breakdown of their last month with aid that year."""
+def year_summaries(year: int) -> tuple[list[AidYearSummary], list[AidBarrierSummary]]:
+    """Each adult once per year, in the breakdown of their last month with aid that year: by the
+    number of months with aid, and by support barrier."""
     first = year * MONTHS_PER_YEAR
     rules = conventions(first)
-    grouped: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+    durations: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
+    barriers: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0])
     with connection.cursor() as cursor:
         cursor.execute(YEAR_SQL, [first, first + MONTHS_PER_YEAR - 1])
-        for *dimensions, months, adults in cursor.fetchall():
-            cell = grouped[(*dimensions, rules.duration_band(months))]
-            cell[0] += adults
-            cell[1] += adults if rules.is_long_term(months) else 0
-    return [
-        AidYearSummary(
-            year=year,
-            duration_band=key[-1],
-            adults=adults,
-            long_term=long_term,
-            **dict(zip(YEAR_DIMENSIONS, key[:-1], strict=True)),
-        )
-        for key, (adults, long_term) in grouped.items()
-    ]
+        for *dimensions, barrier, months, adults in cursor.fetchall():
+            long_term = adults if rules.is_long_term(months) else 0
+            for cell in (
+                durations[(*dimensions, rules.duration_band(months))],
+                barriers[(*dimensions, barrier)],
+            ):
+                cell[0] += adults
+                cell[1] += long_term
+    return (
+        [
+            AidYearSummary(
+                year=year,
+                duration_band=key[-1],
+                adults=adults,
+                long_term=long_term,
+                **dict(zip(DIMENSIONS, key[:-1], strict=True)),
+            )
+            for key, (adults, long_term) in durations.items()
+        ],
+        [
+            AidBarrierSummary(
+                year=year,
+                support_barrier=key[-1],
+                adults=adults,
+                long_term=long_term,
+                **dict(zip(DIMENSIONS, key[:-1], strict=True)),
+            )
+            for key, (adults, long_term) in barriers.items()
+        ],
+    )
 
 
 def _replace(model: type[Any], rows: Iterable[Any], **range_filter: Any) -> None:
@@ -245,8 +263,10 @@ def summaries_rebuild(first: int, last: int) -> None:
     else:
         AidReturnSummary.objects.all().delete()
     for year in range(first // MONTHS_PER_YEAR, last // MONTHS_PER_YEAR + 1):
-        _replace(AidYearSummary, year_summaries(year), year=year)
-    planner_statistics_update(AidMonthSummary, AidReturnSummary, AidYearSummary)
+        by_duration, by_barrier = year_summaries(year)
+        _replace(AidYearSummary, by_duration, year=year)
+        _replace(AidBarrierSummary, by_barrier, year=year)
+    planner_statistics_update(AidMonthSummary, AidReturnSummary, AidYearSummary, AidBarrierSummary)
 
 
 def refresh(first: int, last: int) -> RefreshResult:

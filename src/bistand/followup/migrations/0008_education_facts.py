@@ -5,34 +5,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0007_open_cases'),
-        ('labour', '0003_target_group_label_without_ages'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
+        ("followup", "0007_open_cases"),
+        ("labour", "0003_target_group_label_without_ages"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EducationFact',
+            name="EducationFact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gender', models.CharField(max_length=5)),
-                ('age_band', models.CharField(max_length=8)),
-                ('born', models.CharField(choices=[('sweden', 'Born in Sweden'), ('abroad', 'Born outside Sweden'), ('unknown', 'Country of birth not recorded')], max_length=8)),
-                ('person_key', models.UUIDField(db_index=True)),
-                ('starts_on', models.DateField(db_index=True)),
-                ('next_starts_on', models.DateField(null=True)),
-                ('outcome', models.CharField(blank=True, max_length=20)),
-                ('followed', models.BooleanField(default=False)),
-                ('off_aid', models.BooleanField(default=False)),
-                ('activity', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='labour.activity')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.committee')),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='labour.provider')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gender", models.CharField(max_length=5)),
+                ("age_band", models.CharField(max_length=8)),
+                (
+                    "born",
+                    models.CharField(
+                        choices=[
+                            ("sweden", "Born in Sweden"),
+                            ("abroad", "Born outside Sweden"),
+                            ("unknown", "Country of birth not recorded"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("person_key", models.UUIDField(db_index=True)),
+                ("starts_on", models.DateField(db_index=True)),
+                ("next_starts_on", models.DateField(null=True)),
+                ("outcome", models.CharField(blank=True, max_length=20)),
+                ("followed", models.BooleanField(default=False)),
+                ("off_aid", models.BooleanField(default=False)),
+                (
+                    "activity",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="labour.activity",
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.committee",
+                    ),
+                ),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="labour.provider",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.unit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]
