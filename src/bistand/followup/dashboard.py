@@ -27,7 +27,7 @@ from bistand.followup.models import (
     AidYearSummary,
     BirthRegion,
     EducationFact,
-    ReferralFact,
+    ReferralSummary,
 )
 from bistand.labour.models import NationalCategory
 from bistand.organisations.models import Committee, Unit
@@ -369,8 +369,8 @@ PATH_CATEGORIES = (
 )
 
 
-def _referrals_sent(filters: Filters, scope: QuerySet[Unit]) -> QuerySet[ReferralFact]:
-    return _filtered(ReferralFact, filters, scope).filter(
+def _referrals_sent(filters: Filters, scope: QuerySet[Unit]) -> QuerySet[ReferralSummary]:
+    return _filtered(ReferralSummary, filters, scope).filter(
         sent_month_index__gte=filters.first, sent_month_index__lte=filters.last
     )
 
@@ -382,14 +382,14 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
     for row in (
         _referrals_sent(filters, scope)
         .values("unit_id", *extra, "outcome")
-        .annotate(referrals=Count("pk"))
+        .annotate(n=Sum("referrals"))
         .order_by()
     ):
         cell = cells[(row["unit_id"], *[row[name] for name in extra])]
-        cell["referred"] += row["referrals"]
+        cell["referred"] += row["n"]
         if row["outcome"]:
-            cell[row["outcome"]] += row["referrals"]
-            cell["closed"] += row["referrals"]
+            cell[row["outcome"]] += row["n"]
+            cell["closed"] += row["n"]
     table = Table(
         "outcomes_by_path",
         str(_("Referrals to labour-market units in the period, and how they closed")),
@@ -445,19 +445,18 @@ def time_targets(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Tab
         _referrals_sent(filters, scope)
         .values("unit_id")
         .annotate(
-            meetings=Count("pk", filter=Q(meeting_due=True)),
-            meetings_on_time=Count("pk", filter=Q(meeting_on_time=True)),
-            activities=Count("pk", filter=Q(activity_due=True)),
-            activities_on_time=Count("pk", filter=Q(activity_on_time=True)),
+            meetings=Sum("meetings_due"),
+            met=Sum("meetings_on_time"),
+            activities=Sum("activities_due"),
+            started=Sum("activities_on_time"),
         )
         .order_by()
     )
     for row in sorted(found, key=lambda row: labels.of("unit_id", row["unit_id"])):
         if not (row["meetings"] or row["activities"]):
             continue
-        meetings, met = count_shown(row["meetings"]), count_shown(row["meetings_on_time"])
-        activities = count_shown(row["activities"])
-        started = count_shown(row["activities_on_time"])
+        meetings, met = count_shown(row["meetings"]), count_shown(row["met"])
+        activities, started = count_shown(row["activities"]), count_shown(row["started"])
         table.rows.append(
             [
                 labels.of("unit_id", row["unit_id"]),

@@ -12,17 +12,24 @@ from itertools import islice
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from bistand.followup.dimensions import age_band_of, born, conventions
-from bistand.followup.models import AidMonthFact, EducationFact, ReferralFact
+from bistand.followup.models import AidMonthFact, EducationFact, ReferralFact, ReferralSummary
 from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.labour.clocks import referral_clock, with_firsts
 from bistand.labour.models import Activity, CoachMeeting, NationalCategory, Referral, ReferralStatus
 from bistand.rules.statistics import month_index, month_of
 
 CHUNK = 2000
+SUMMARY_DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
+CLOCKS = {  # summary column: the fact's flag it counts
+    "meetings_due": "meeting_due",
+    "meetings_on_time": "meeting_on_time",
+    "activities_due": "activity_due",
+    "activities_on_time": "activity_on_time",
+}
 EDUCATION_FROM_FACT = (
     "committee_id",
     "unit_id",
@@ -176,6 +183,37 @@ def education_facts_rebuild(people: Iterable[UUID] | None = None) -> None:
     planner_statistics_update(EducationFact)
 
 
+def referral_summaries_rebuild() -> None:
+    """Group every referral fact again (a few seconds at national size)."""
+    grouped = (
+        ReferralFact.objects.values("sent_month_index", *SUMMARY_DIMENSIONS, "outcome")
+        .annotate(
+            n=Count("pk"),
+            **{
+                f"n_{column}": Count("pk", filter=Q(**{flag: True}))
+                for column, flag in CLOCKS.items()
+            },
+        )
+        .order_by()
+    )
+    with transaction.atomic():
+        ReferralSummary.objects.all().delete()
+        ReferralSummary.objects.bulk_create(
+            (
+                ReferralSummary(
+                    sent_month_index=row["sent_month_index"],
+                    outcome=row["outcome"],
+                    referrals=row["n"],
+                    **{name: row[name] for name in SUMMARY_DIMENSIONS},
+                    **{column: row[f"n_{column}"] for column in CLOCKS},
+                )
+                for row in grouped.iterator(chunk_size=CHUNK)
+            ),
+            batch_size=CHUNK,
+        )
+    planner_statistics_update(ReferralSummary)
+
+
 def referral_facts_rebuild(since: date | None = None) -> int:
     """Rebuild the facts of the referrals touched since the day (every referral when None), with
     the clocks as they stand now. Returns how many were rebuilt."""
@@ -196,5 +234,6 @@ def referral_facts_rebuild(since: date | None = None) -> int:
             ReferralFact.objects.filter(referral_id__in=chunk).delete()
             ReferralFact.objects.bulk_create(_facts(referrals, now, data_end))
     planner_statistics_update(ReferralFact)
+    referral_summaries_rebuild()
     education_facts_rebuild(None if since is None else people)
     return len(ids)

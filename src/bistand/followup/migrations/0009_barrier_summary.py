@@ -5,33 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0008_education_facts'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
+        ("followup", "0008_education_facts"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='aidyearsummary',
-            name='support_barrier',
+            model_name="aidyearsummary",
+            name="support_barrier",
         ),
         migrations.CreateModel(
-            name='AidBarrierSummary',
+            name="AidBarrierSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gender', models.CharField(max_length=5)),
-                ('age_band', models.CharField(max_length=8)),
-                ('born', models.CharField(choices=[('sweden', 'Born in Sweden'), ('abroad', 'Born outside Sweden'), ('unknown', 'Country of birth not recorded')], max_length=8)),
-                ('year', models.PositiveSmallIntegerField(db_index=True)),
-                ('support_barrier', models.CharField(blank=True, max_length=40)),
-                ('adults', models.PositiveIntegerField()),
-                ('long_term', models.PositiveIntegerField()),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.committee')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gender", models.CharField(max_length=5)),
+                ("age_band", models.CharField(max_length=8)),
+                (
+                    "born",
+                    models.CharField(
+                        choices=[
+                            ("sweden", "Born in Sweden"),
+                            ("abroad", "Born outside Sweden"),
+                            ("unknown", "Country of birth not recorded"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(db_index=True)),
+                ("support_barrier", models.CharField(blank=True, max_length=40)),
+                ("adults", models.PositiveIntegerField()),
+                ("long_term", models.PositiveIntegerField()),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.committee",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.unit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]
