@@ -403,7 +403,12 @@ def outcomes_by_path(filters: Filters, scope: QuerySet[Unit], labels: Labels) ->
         ],
         labels=1 + len(extra),
     )
-    for key, cell in sorted(cells.items(), key=lambda item: labels.of("unit_id", item[0][0])):
+
+    def order(key: tuple[Any, ...]) -> list[str]:
+        names = ("unit_id", *extra)
+        return [labels.of(name, value) for name, value in zip(names, key, strict=True)]
+
+    for key, cell in sorted(cells.items(), key=lambda item: order(item[0])):
         other = cell["closed"] - sum(cell[c] for c in PATH_CATEGORIES)
         table.rows.append(
             [

@@ -5,32 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0009_barrier_summary'),
-        ('organisations', '0004_municipality_payment_bic_municipality_payment_iban'),
+        ("followup", "0009_barrier_summary"),
+        ("organisations", "0004_municipality_payment_bic_municipality_payment_iban"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReferralSummary',
+            name="ReferralSummary",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gender', models.CharField(max_length=5)),
-                ('age_band', models.CharField(max_length=8)),
-                ('born', models.CharField(choices=[('sweden', 'Born in Sweden'), ('abroad', 'Born outside Sweden'), ('unknown', 'Country of birth not recorded')], max_length=8)),
-                ('sent_month_index', models.PositiveIntegerField(db_index=True)),
-                ('outcome', models.CharField(blank=True, max_length=20)),
-                ('referrals', models.PositiveIntegerField()),
-                ('meetings_due', models.PositiveIntegerField()),
-                ('meetings_on_time', models.PositiveIntegerField()),
-                ('activities_due', models.PositiveIntegerField()),
-                ('activities_on_time', models.PositiveIntegerField()),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.committee')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gender", models.CharField(max_length=5)),
+                ("age_band", models.CharField(max_length=8)),
+                (
+                    "born",
+                    models.CharField(
+                        choices=[
+                            ("sweden", "Born in Sweden"),
+                            ("abroad", "Born outside Sweden"),
+                            ("unknown", "Country of birth not recorded"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("sent_month_index", models.PositiveIntegerField(db_index=True)),
+                ("outcome", models.CharField(blank=True, max_length=20)),
+                ("referrals", models.PositiveIntegerField()),
+                ("meetings_due", models.PositiveIntegerField()),
+                ("meetings_on_time", models.PositiveIntegerField()),
+                ("activities_due", models.PositiveIntegerField()),
+                ("activities_on_time", models.PositiveIntegerField()),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.committee",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.unit",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]
