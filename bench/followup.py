@@ -469,12 +469,21 @@ def main() -> int:
     started = time.perf_counter()
     open_cases_count()
     print(f"open cases per unit counted: {time.perf_counter() - started:.1f} s")
-    from bistand.followup.models import AidMonthSummary, AidReturnSummary, AidYearSummary
+    from bistand.followup import models
 
-    print(
-        f"summary rows: month {AidMonthSummary.objects.count():,}, "
-        f"return {AidReturnSummary.objects.count():,}, year {AidYearSummary.objects.count():,}"
-    )
+    counted = {
+        name: getattr(models, model).objects.count()
+        for name, model in (
+            ("month", "AidMonthSummary"),
+            ("return", "AidReturnSummary"),
+            ("year", "AidYearSummary"),
+            ("barrier", "AidBarrierSummary"),
+            ("referral", "ReferralSummary"),
+            ("education facts", "EducationFact"),
+            ("participation", "ParticipationSummary"),
+        )
+    }
+    print("summary rows: " + ", ".join(f"{name} {count:,}" for name, count in counted.items()))
     ok = dashboards(last_month, arguments.years, report_too=not arguments.skip_report)
     if arguments.refresh:
         started = time.perf_counter()
