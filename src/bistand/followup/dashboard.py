@@ -481,7 +481,7 @@ def education_providers(filters: Filters, scope: QuerySet[Unit], labels: Labels)
     took part, how their referral closed, and whether they were off aid the months after."""
     after = month_of(filters.last + 1)
     closed = ~Q(outcome="")
-    counted = {
+    counted: dict[str, Count] = {
         "people": Count("pk"),
         "open": Count("pk", filter=~closed),
         "other": Count("pk", filter=closed & ~Q(outcome__in=PATH_CATEGORIES)),

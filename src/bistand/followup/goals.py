@@ -37,6 +37,56 @@ def _percent(part: int | None, whole: int | None) -> Decimal | None:
 Values = dict[int, Decimal | None]  # committee -> the measure's value
 
 
+def _households_per_month(first: int, last: int, units: QuerySet[Unit]) -> Values:
+    found: Values = {}
+    for row in (
+        AidMonthSummary.objects.filter(
+            unit_id__in=units.values("pk"), month_index__gte=first, month_index__lte=last
+        )
+        .values("committee_id")
+        .annotate(n=Sum("households"), seen=Count("month_index", distinct=True))
+        .order_by()
+    ):
+        total = count_shown(row["n"])
+        if total is not None and row["seen"]:
+            average = Decimal(total) / row["seen"]
+            found[row["committee_id"]] = average.quantize(TENTH, ROUND_HALF_UP)
+    return found
+
+
+def _long_term(last: int, units: QuerySet[Unit]) -> Values:
+    found: Values = {}
+    for row in (
+        AidYearSummary.objects.filter(unit_id__in=units.values("pk"), year=last // MONTHS_PER_YEAR)
+        .values("committee_id")
+        .annotate(n=Sum("long_term"))
+        .order_by()
+    ):
+        shown = count_shown(row["n"])
+        found[row["committee_id"]] = None if shown is None else Decimal(shown)
+    return found
+
+
+def _share_back(first: int, last: int, units: QuerySet[Unit]) -> Values:
+    end = data_end()
+    if end is None:
+        return {}
+    found: Values = {}
+    for row in (
+        AidReturnSummary.objects.filter(
+            unit_id__in=units.values("pk"),
+            window=RETURN_WINDOW,
+            exit_month_index__gte=first,
+            exit_month_index__lte=min(last, end - RETURN_WINDOW),  # exits followed long enough
+        )
+        .values("committee_id")
+        .annotate(left=Sum("left"), back=Sum("returned"))
+        .order_by()
+    ):
+        found[row["committee_id"]] = _percent(count_shown(row["back"]), count_shown(row["left"]))
+    return found
+
+
 def _per_committee(
     measure: str, first: int, last: int, committees: set[int], scope: QuerySet[Unit]
 ) -> Values:
@@ -45,48 +95,12 @@ def _per_committee(
     units = scope.filter(committee__in=committees)
     found: Values = dict.fromkeys(committees)
     if measure == GoalMeasure.HOUSEHOLDS_PER_MONTH:
-        for row in (
-            AidMonthSummary.objects.filter(
-                unit_id__in=units.values("pk"), month_index__gte=first, month_index__lte=last
-            )
-            .values("committee_id")
-            .annotate(n=Sum("households"), seen=Count("month_index", distinct=True))
-            .order_by()
-        ):
-            total = count_shown(row["n"])
-            if total is not None and row["seen"]:
-                average = Decimal(total) / row["seen"]
-                found[row["committee_id"]] = average.quantize(TENTH, ROUND_HALF_UP)
+        found.update(_households_per_month(first, last, units))
     elif measure == GoalMeasure.LONG_TERM_ADULTS:
         found = dict.fromkeys(committees, Decimal(0))  # no row: no long-term recipient
-        for row in (
-            AidYearSummary.objects.filter(
-                unit_id__in=units.values("pk"), year=last // MONTHS_PER_YEAR
-            )
-            .values("committee_id")
-            .annotate(n=Sum("long_term"))
-            .order_by()
-        ):
-            shown = count_shown(row["n"])
-            found[row["committee_id"]] = None if shown is None else Decimal(shown)
+        found.update(_long_term(last, units))
     elif measure == GoalMeasure.SHARE_BACK_WITHIN_6:
-        end = data_end()
-        if end is None:
-            return found
-        for row in (
-            AidReturnSummary.objects.filter(
-                unit_id__in=units.values("pk"),
-                window=RETURN_WINDOW,
-                exit_month_index__gte=first,
-                exit_month_index__lte=min(last, end - RETURN_WINDOW),  # exits followed long enough
-            )
-            .values("committee_id")
-            .annotate(left=Sum("left"), back=Sum("returned"))
-            .order_by()
-        ):
-            found[row["committee_id"]] = _percent(
-                count_shown(row["back"]), count_shown(row["left"])
-            )
+        found.update(_share_back(first, last, units))
     else:
         found.update(_share_closed(first, last, units))
     return found
