@@ -134,12 +134,21 @@ def reporting_for(month: date) -> NationalReporting:
     return found
 
 
+def _units_of(municipality: Municipality) -> list[int]:
+    """The municipality's units, as a list: a handful of ids the planner can count on, where a join
+    through committee and municipality (tables too small for autovacuum to analyse) led it to walk
+    every case of the municipality."""
+    return list(
+        Unit.objects.filter(committee__municipality=municipality).values_list("pk", flat=True)
+    )
+
+
 def _granting(month: date, municipality: Municipality) -> QuerySet[Decision]:
     return Decision.objects.filter(
         month=month,
         outcome__in=AID_OUTCOMES,
         status=DecisionStatus.SIGNED,
-        case__unit__committee__municipality=municipality,
+        case__unit_id__in=_units_of(municipality),
     )
 
 
@@ -151,14 +160,20 @@ def _amounts(
     decisions = _granting(month, municipality)
     granted: dict[UUID, Decimal] = defaultdict(Decimal)
     case_of: dict[UUID, UUID] = {}
-    for decision_id, case_id, amount in decisions.values_list("pk", "case_id", "granted_amount"):
+    for decision_id, case_id, amount in decisions.order_by().values_list(
+        "pk", "case_id", "granted_amount"
+    ):
         granted[case_id] += amount
         if amount > 0:
             case_of[decision_id] = case_id
     paid: dict[UUID, Decimal] = defaultdict(Decimal)
-    for decision_id, amount in PaymentOrder.objects.filter(
-        decision__in=decisions.filter(granted_amount__gt=0), status=OrderStatus.SENT
-    ).values_list("decision_id", "amount"):
+    for decision_id, amount in (
+        PaymentOrder.objects.filter(
+            decision__in=decisions.filter(granted_amount__gt=0), status=OrderStatus.SENT
+        )
+        .order_by()
+        .values_list("decision_id", "amount")
+    ):
         paid[case_of.pop(decision_id)] += amount
     unpaid = set(case_of.values())  # granted something, not (all) sent yet
     return dict(granted), dict(paid), unpaid
@@ -173,6 +188,7 @@ def _measures(adults: QuerySet[CaseMember], month: date, rules: NationalReportin
             starts_on__lte=last_day(month_index(month)),
         )
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=month))
+        .order_by()
         .values_list("plan__person_id", flat=True)
     )
 
@@ -187,14 +203,14 @@ def national_report(month: date, *, municipality: Municipality) -> NationalRepor
         closed_on__gte=month,
         closed_on__lte=last_day(month_index(month)),
     )
-    reported = Case.objects.filter(unit__committee__municipality=municipality).filter(
+    reported = Case.objects.filter(unit_id__in=_units_of(municipality)).filter(
         closed_in_month | Q(pk__in=_granting(month, municipality).values("case_id"))
     )
     cases = {
         case["pk"]: case
-        for case in reported.annotate(
-            closed_in_month=ExpressionWrapper(closed_in_month, output_field=BooleanField())
-        ).values(
+        for case in reported.order_by()
+        .annotate(closed_in_month=ExpressionWrapper(closed_in_month, output_field=BooleanField()))
+        .values(
             "pk", "reference", "unit_id", "closed_in_month", "closure_reason__national_category"
         )
     }
