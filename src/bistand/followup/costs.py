@@ -26,7 +26,7 @@ Participants = dict[tuple[int, int], tuple[int, int]]  # (measure, year) -> (peo
 Groups = dict[tuple[str, int, int | None], tuple[int, int]]  # (kind, committee, provider|any)
 
 
-def _groups(year: int, kinds: set[str], units: QuerySet[Unit] | None = None) -> Groups:
+def _groups(year: int, kinds: set[str], units: list[int] | None = None) -> Groups:
     """(activity kind, committee, provider or None for any) -> how many people had such an
     activity running some day of the year in a plan of a referral to the committee's units (to
     `units` only, when given), and how many of them left for work or studies that year. Two
@@ -38,8 +38,8 @@ def _groups(year: int, kinds: set[str], units: QuerySet[Unit] | None = None) -> 
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
         .order_by()
     )
-    if units is not None:
-        running = running.filter(plan__referral__to_unit__in=units)
+    if units is not None:  # a few ids: the planner starts from their referrals, not every activity
+        running = running.filter(plan__referral__to_unit_id__in=units)
     left = Q(
         plan__referral__status=ReferralStatus.CLOSED,
         plan__referral__closed_on__year=year,
@@ -106,7 +106,11 @@ def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Uni
         )
     partial = [m for m in measures if m.committee_id not in whole]
     if partial:
-        units = scope.filter(committee__in={m.committee_id for m in partial})
+        units = list(
+            scope.filter(committee__in={m.committee_id for m in partial}).values_list(
+                "pk", flat=True
+            )
+        )
         for year in years:
             groups[year].update(_groups(year, {m.activity_kind for m in partial}, units))
     found: Participants = {}
