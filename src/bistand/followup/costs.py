@@ -5,13 +5,13 @@ person who left for work or studies (issue 7, item 3)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from bistand.followup.dashboard import Filters, Labels, Table, count_shown
@@ -26,38 +26,64 @@ Participants = dict[tuple[int, int], tuple[int, int]]  # (measure, year) -> (peo
 Groups = dict[tuple[str, int, int | None], tuple[int, int]]  # (kind, committee, provider|any)
 
 
-def _groups(year: int, kinds: set[str], units: list[int] | None = None) -> Groups:
-    """(activity kind, committee, provider or None for any) -> how many people had such an
-    activity running some day of the year in a plan of a referral to the committee's units (to
-    `units` only, when given), and how many of them left for work or studies that year. Two
-    grouped queries in the database."""
-    committee = "plan__referral__to_unit__committee_id"
-    person = "plan__person_id"
+def _participation(
+    years: range, kinds: set[str], units: list[int] | None = None
+) -> dict[int, Groups]:
+    """Year -> (activity kind, committee, provider or None for any) -> how many people had such
+    an activity running some day of the year in a plan of a referral to the committee's units (to
+    `units` only, when given), and how many of them left for work or studies that year (their
+    referral closed so then). One query for all the years, counted here."""
     running = (
-        Activity.objects.filter(kind__in=kinds, starts_on__lte=date(year, 12, 31))
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(year, 1, 1)))
+        Activity.objects.filter(kind__in=kinds, starts_on__lte=date(years[-1], 12, 31))
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(years[0], 1, 1)))
         .order_by()
     )
     if units is not None:  # a few ids: the planner starts from their referrals, not every activity
         running = running.filter(plan__referral__to_unit_id__in=units)
-    left = Q(
-        plan__referral__status=ReferralStatus.CLOSED,
-        plan__referral__closed_on__year=year,
-        plan__referral__closure_reason__national_category__in=TO_WORK_OR_STUDIES,
-    )
-    counted = {
-        "people": Count(person, distinct=True),
-        "left": Count(person, distinct=True, filter=left),
-    }
-    groups: Groups = {}
-    for fields in (["kind", committee], ["kind", committee, "provider_id"]):
-        for row in running.values(*fields).annotate(**counted):
-            provider = row.get("provider_id")
-            groups[(row["kind"], row[committee], provider)] = (row["people"], row["left"])
-    return groups
+    people: dict[tuple[int, str, int, int | None], set[Any]] = defaultdict(set)
+    left: dict[tuple[int, str, int, int | None], set[Any]] = defaultdict(set)
+    for (
+        kind,
+        committee,
+        provider,
+        person,
+        starts,
+        ends,
+        status,
+        closed,
+        category,
+    ) in running.values_list(
+        "kind",
+        "plan__referral__to_unit__committee_id",
+        "provider_id",
+        "plan__person_id",
+        "starts_on",
+        "ends_on",
+        "plan__referral__status",
+        "plan__referral__closed_on",
+        "plan__referral__closure_reason__national_category",
+    ).iterator(chunk_size=5000):
+        last = ends.year if ends is not None else years[-1]
+        left_in = (
+            closed.year
+            if status == ReferralStatus.CLOSED and closed and category in TO_WORK_OR_STUDIES
+            else None
+        )
+        for year in range(max(starts.year, years[0]), min(last, years[-1]) + 1):
+            for key in ((year, kind, committee, None), (year, kind, committee, provider)):
+                people[key].add(person)
+                if left_in == year:
+                    left[key].add(person)
+    found: dict[int, Groups] = defaultdict(dict)
+    for (year, kind, committee, provider), who in people.items():
+        found[year][(kind, committee, provider)] = (
+            len(who),
+            len(left.get((year, kind, committee, provider), ())),
+        )
+    return found
 
 
-def participation_summaries(year: int) -> list[ParticipationSummary]:
+def participation_summaries(years: range) -> list[ParticipationSummary]:
     return [
         ParticipationSummary(
             year=year,
@@ -67,18 +93,18 @@ def participation_summaries(year: int) -> list[ParticipationSummary]:
             people=people,
             left=left,
         )
-        for (kind, committee, provider), (people, left) in _groups(
-            year, set(ActivityKind.values)
-        ).items()
+        for year, groups in _participation(years, set(ActivityKind.values)).items()
+        for (kind, committee, provider), (people, left) in groups.items()
     ]
 
 
-def participation_summaries_rebuild(years: Iterable[int]) -> None:
+def participation_summaries_rebuild(years: range) -> None:
     """Rebuild the participation summary of the years from the plans as they stand."""
-    for year in years:
-        with transaction.atomic():
-            ParticipationSummary.objects.filter(year=year).delete()
-            ParticipationSummary.objects.bulk_create(participation_summaries(year))
+    if not years:
+        return
+    with transaction.atomic():
+        ParticipationSummary.objects.filter(year__in=years).delete()
+        ParticipationSummary.objects.bulk_create(participation_summaries(years), batch_size=5000)
     planner_statistics_update(ParticipationSummary)
 
 
@@ -111,8 +137,11 @@ def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Uni
                 "pk", flat=True
             )
         )
+        live = _participation(
+            range(years[0], years[-1] + 1), {m.activity_kind for m in partial}, units
+        )
         for year in years:
-            groups[year].update(_groups(year, {m.activity_kind for m in partial}, units))
+            groups[year].update(live.get(year, {}))
     found: Participants = {}
     for measure in measures:
         for year in years:
