@@ -28,8 +28,9 @@ from bistand.labour.models import (
     Provider,
     Referral,
 )
+from bistand.organisations.models import CommitteeKind, UnitKind
 from bistand.rules.statistics import month_index
-from tests.factories import World, client_for, user_create
+from tests.factories import World, client_for, unit_create, user_create
 from tests.followup.labour_steps import in_activity
 
 YEARS = Filters(first=month_index(date(2024, 1, 1)), last=month_index(date(2025, 12, 1)))
@@ -140,3 +141,24 @@ def test_the_nightly_refresh_brings_a_new_participant_into_the_committees_figure
     assert measure_costs(year, scope, Labels(scope)).rows[0][5:7] == [2, 2]  # as of last night
     refresh(month_index(date(2025, 1, 1)), month_index(date(2025, 12, 1)))
     assert measure_costs(year, scope, Labels(scope)).rows[0][5:7] == [2, 1]  # B left in 2026
+
+
+@pytest.mark.django_db
+def test_a_manager_of_some_of_a_committees_units_gets_them_counted_live(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    """Two of the committee's three units in view: neither the committee's row nor one unit's row
+    of the summary fits; A and B are counted live, each once."""
+    settings.BISTAND_SMALL_CELL_THRESHOLD = 1
+    _practice(world)
+    unit_create(
+        committee_name="Arbetsmarknadsnämnden",
+        kind=UnitKind.JOBBTORG,
+        committee_kind=CommitteeKind.LABOUR_MARKET,
+    )
+    manager = user_create(role=Role.UNIT_MANAGER, units=[world.jobbtorg, world.referral_b.to_unit])
+    scope = units_in_scope(manager)
+    year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
+    assert measure_costs(year, scope, Labels(scope)).rows == [
+        ["Praktik", "2025", Decimal(100_000), Decimal(40_000), Fraction(2, 5), 2, 2, 20_000]
+    ]

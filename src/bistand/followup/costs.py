@@ -23,16 +23,29 @@ from bistand.organisations.models import Unit
 KRONA = Decimal(1)
 NONE = "–"  # nothing to show: no budget, or no one to divide by (not a suppressed figure)
 Participants = dict[tuple[int, int], tuple[int, int]]  # (measure, year) -> (people, left)
-Groups = dict[tuple[str, int, int | None], tuple[int, int]]  # (kind, committee, provider|any)
+Key = tuple[str, int, int | None, int | None]  # kind, committee, unit or any, provider or any
+Groups = dict[Key, tuple[int, int]]  # -> people, left for work or studies
+PARTICIPATION_FIELDS = (
+    "kind",
+    "plan__referral__to_unit__committee_id",
+    "plan__referral__to_unit_id",
+    "provider_id",
+    "plan__person_id",
+    "starts_on",
+    "ends_on",
+    "plan__referral__status",
+    "plan__referral__closed_on",
+    "plan__referral__closure_reason__national_category",
+)
 
 
 def _participation(
     years: range, kinds: set[str], units: list[int] | None = None
 ) -> dict[int, Groups]:
-    """Year -> (activity kind, committee, provider or None for any) -> how many people had such
-    an activity running some day of the year in a plan of a referral to the committee's units (to
-    `units` only, when given), and how many of them left for work or studies that year (their
-    referral closed so then). One query for all the years, counted here."""
+    """Year -> (activity kind, committee, unit or None for any, provider or None for any) -> how
+    many people had such an activity running some day of the year in a plan of a referral to the
+    committee's units (to `units` only, when given), and how many of them left for work or studies
+    that year (their referral closed so then). One query for all the years, counted here."""
     running = (
         Activity.objects.filter(kind__in=kinds, starts_on__lte=date(years[-1], 12, 31))
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=date(years[0], 1, 1)))
@@ -40,29 +53,10 @@ def _participation(
     )
     if units is not None:  # a few ids: the planner starts from their referrals, not every activity
         running = running.filter(plan__referral__to_unit_id__in=units)
-    people: dict[tuple[int, str, int, int | None], set[Any]] = defaultdict(set)
-    left: dict[tuple[int, str, int, int | None], set[Any]] = defaultdict(set)
-    for (
-        kind,
-        committee,
-        provider,
-        person,
-        starts,
-        ends,
-        status,
-        closed,
-        category,
-    ) in running.values_list(
-        "kind",
-        "plan__referral__to_unit__committee_id",
-        "provider_id",
-        "plan__person_id",
-        "starts_on",
-        "ends_on",
-        "plan__referral__status",
-        "plan__referral__closed_on",
-        "plan__referral__closure_reason__national_category",
-    ).iterator(chunk_size=5000):
+    people: dict[tuple[int, Key], set[Any]] = defaultdict(set)
+    left: dict[tuple[int, Key], set[Any]] = defaultdict(set)
+    for row in running.values_list(*PARTICIPATION_FIELDS).iterator(chunk_size=5000):
+        kind, committee, unit, provider, person, starts, ends, status, closed, category = row
         last = ends.year if ends is not None else years[-1]
         left_in = (
             closed.year
@@ -70,16 +64,15 @@ def _participation(
             else None
         )
         for year in range(max(starts.year, years[0]), min(last, years[-1]) + 1):
-            for key in ((year, kind, committee, None), (year, kind, committee, provider)):
-                people[key].add(person)
-                if left_in == year:
-                    left[key].add(person)
+            for where in (None, unit):
+                for at in (None, provider):
+                    cell = (year, (kind, committee, where, at))
+                    people[cell].add(person)
+                    if left_in == year:
+                        left[cell].add(person)
     found: dict[int, Groups] = defaultdict(dict)
-    for (year, kind, committee, provider), who in people.items():
-        found[year][(kind, committee, provider)] = (
-            len(who),
-            len(left.get((year, kind, committee, provider), ())),
-        )
+    for (year, key), who in people.items():
+        found[year][key] = (len(who), len(left.get((year, key), ())))
     return found
 
 
@@ -89,12 +82,13 @@ def participation_summaries(years: range) -> list[ParticipationSummary]:
             year=year,
             activity_kind=kind,
             committee_id=committee,
+            unit_id=unit,
             provider_id=provider,
             people=people,
             left=left,
         )
         for year, groups in _participation(years, set(ActivityKind.values)).items()
-        for (kind, committee, provider), (people, left) in groups.items()
+        for (kind, committee, unit, provider), (people, left) in groups.items()
     ]
 
 
@@ -108,44 +102,55 @@ def participation_summaries_rebuild(years: range) -> None:
     planner_statistics_update(ParticipationSummary)
 
 
-def _wholly_in_view(scope: QuerySet[Unit]) -> set[int]:
-    """The committees all of whose units are in scope."""
-    in_view = Counter(unit.committee_id for unit in scope)
+def _read_where(scope: QuerySet[Unit]) -> tuple[dict[int, int | None], list[int]]:
+    """Committee -> what the summary holds for the units in view: None (all of the committee's:
+    its row for any unit) or its one unit in view; and the units in view of the other committees
+    (counted live)."""
+    in_view: dict[int, list[int]] = defaultdict(list)
+    for unit in scope:
+        in_view[unit.committee_id].append(unit.pk)
     every = Counter(
         Unit.objects.filter(committee__in=in_view).values_list("committee_id", flat=True)
     )
-    return {committee for committee, units in in_view.items() if units == every[committee]}
+    readable: dict[int, int | None] = {}
+    live: list[int] = []
+    for committee, units in in_view.items():
+        if len(units) == every[committee]:
+            readable[committee] = None
+        elif len(units) == 1:
+            readable[committee] = units[0]
+        else:
+            live += units
+    return readable, live
 
 
 def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Unit]) -> Participants:
-    """(measure, year) -> people and leavers: from the participation summary for committees
-    wholly in view, counted live among the referrals to the units in view otherwise (a unit
-    manager's few units)."""
-    whole = _wholly_in_view(scope)
+    """(measure, year) -> people and leavers: from the participation summary where it holds the
+    units in view (all of a committee's, or one), counted live otherwise (a manager of some of a
+    committee's units)."""
+    readable, live_units = _read_where(scope)
+    kinds = {m.activity_kind for m in measures}
     groups: dict[int, Groups] = defaultdict(dict)
-    for row in ParticipationSummary.objects.filter(
-        year__in=years, committee__in=whole, activity_kind__in={m.activity_kind for m in measures}
-    ):
-        groups[row.year][(row.activity_kind, row.committee_id, row.provider_id)] = (
-            row.people,
-            row.left,
-        )
-    partial = [m for m in measures if m.committee_id not in whole]
-    if partial:
-        units = list(
-            scope.filter(committee__in={m.committee_id for m in partial}).values_list(
-                "pk", flat=True
-            )
-        )
-        live = _participation(
-            range(years[0], years[-1] + 1), {m.activity_kind for m in partial}, units
-        )
+    if readable:
+        wanted = Q()
+        for committee, unit in readable.items():
+            wanted |= Q(committee=committee, unit=unit)
+        for row in ParticipationSummary.objects.filter(
+            wanted, year__in=years, activity_kind__in=kinds
+        ):
+            key = (row.activity_kind, row.committee_id, row.unit_id, row.provider_id)
+            groups[row.year][key] = (row.people, row.left)
+    if live_units:
+        live = _participation(range(years[0], years[-1] + 1), kinds, live_units)
         for year in years:
-            groups[year].update(live.get(year, {}))
+            for key, figures in live.get(year, {}).items():
+                if key[2] is None:  # the units in view together
+                    groups[year][key] = figures
     found: Participants = {}
     for measure in measures:
+        unit = readable.get(measure.committee_id)
         for year in years:
-            key = (measure.activity_kind, measure.committee_id, measure.provider_id)
+            key = (measure.activity_kind, measure.committee_id, unit, measure.provider_id)
             if key in groups[year]:
                 found[(measure.pk, year)] = groups[year][key]
     return found

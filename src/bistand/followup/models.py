@@ -154,13 +154,16 @@ class EducationFact(Dimensions):
 class ParticipationSummary(models.Model):
     """Per calendar year, committee and activity kind, at one provider or (`provider` None) at
     any: the people with such an activity running some day of the year in a plan of a referral to
-    the committee's units, and how many of them left for work or studies that year (their
-    referral closed so). The costs table reads it for committees wholly in view. Rebuilt by
-    `refresh`, never edited."""
+    the committee's units (to one of them, `unit`; to any, `unit` None), and how many of them left
+    for work or studies that year (their referral closed so). The costs table reads it for
+    committees wholly in view, or with one unit in view. Rebuilt by `refresh`, never edited."""
 
     year = models.PositiveSmallIntegerField(db_index=True)
     committee = models.ForeignKey(
         "organisations.Committee", on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit", on_delete=models.CASCADE, null=True, related_name="+"
     )
     activity_kind = models.CharField(max_length=30, choices=ActivityKind.choices)
     provider = models.ForeignKey(
