@@ -28,7 +28,7 @@ from bistand.labour.models import (
     Provider,
     Referral,
 )
-from bistand.organisations.models import CommitteeKind, UnitKind
+from bistand.organisations.models import CommitteeKind, Unit, UnitKind
 from bistand.rules.statistics import month_index
 from tests.factories import World, client_for, unit_create, user_create
 from tests.followup.labour_steps import in_activity
@@ -156,6 +156,7 @@ def test_a_manager_of_some_of_a_committees_units_gets_them_counted_live(
         kind=UnitKind.JOBBTORG,
         committee_kind=CommitteeKind.LABOUR_MARKET,
     )
+    assert Unit.objects.filter(committee=world.jobbtorg.committee).count() == 3
     manager = user_create(role=Role.UNIT_MANAGER, units=[world.jobbtorg, world.referral_b.to_unit])
     scope = units_in_scope(manager)
     year = Filters(first=month_index(date(2025, 1, 1)), last=month_index(date(2025, 12, 1)))
