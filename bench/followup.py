@@ -305,6 +305,10 @@ def dashboards(last_month: int, years: int, report_too: bool = True) -> bool:
     analyst, _ = User.objects.get_or_create(username="bench-analyst", role=Role.ANALYST)
     manager, _ = User.objects.get_or_create(username="bench-manager", role=Role.UNIT_MANAGER)
     manager.units.set([unit])
+    labour_manager, _ = User.objects.get_or_create(
+        username="bench-labour-manager", role=Role.UNIT_MANAGER
+    )
+    labour_manager.units.set([Unit.objects.filter(name__startswith="Jobbtorg").first()])
     year_ago = last_month - 11
     whole = last_month - years * 12 + 1
     views = {
@@ -322,6 +326,10 @@ def dashboards(last_month: int, years: int, report_too: bool = True) -> bool:
             manager,
             Filters(first=year_ago, last=last_month, gender=Gender.WOMAN, born="abroad"),
         ),
+        f"labour unit manager, {years} years": (
+            labour_manager,
+            Filters(first=whole, last=last_month),
+        ),
     }
     ok = True
     for label, (user, filters) in views.items():
@@ -337,6 +345,7 @@ def dashboards(last_month: int, years: int, report_too: bool = True) -> bool:
         (analyst, {}),
         (analyst, {"first": _month_text(whole), "last": _month_text(last_month)}),
         (manager, {"breakdown": "gender"}),
+        (labour_manager, {"first": _month_text(whole), "last": _month_text(last_month)}),
     ):
         client.force_login(user)
         with override_settings(BISTAND_STAFF_OTP_REQUIRED=False, ALLOWED_HOSTS=["testserver"]):
