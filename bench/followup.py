@@ -445,8 +445,7 @@ def main() -> int:
 
     from bistand.followup.costs import participation_summaries_rebuild
     from bistand.followup.referral_facts import referral_facts_rebuild
-    from bistand.followup.refresh import refresh, summaries_rebuild
-    from bistand.followup.selectors import open_cases_count
+    from bistand.followup.refresh import open_cases_count, refresh, summaries_rebuild
     from bistand.rules.statistics import month_index, month_of
 
     call_command("migrate", verbosity=0)

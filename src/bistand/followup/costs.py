@@ -124,7 +124,7 @@ def _read_where(scope: QuerySet[Unit]) -> tuple[dict[int, int | None], list[int]
     return readable, live
 
 
-def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Unit]) -> Participants:
+def _participants(measures: list[Measure], years: range, scope: QuerySet[Unit]) -> Participants:
     """(measure, year) -> people and leavers: from the participation summary where it holds the
     units in view (all of a committee's, or one), counted live otherwise (a manager of some of a
     committee's units)."""
@@ -141,7 +141,7 @@ def _participants(measures: list[Measure], years: list[int], scope: QuerySet[Uni
             key = (row.activity_kind, row.committee_id, row.unit_id, row.provider_id)
             groups[row.year][key] = (row.people, row.left)
     if live_units:
-        live = _participation(range(years[0], years[-1] + 1), kinds, live_units)
+        live = _participation(years, kinds, live_units)
         for year in years:
             for key, figures in live.get(year, {}).items():
                 if key[2] is None:  # the units in view together
@@ -185,7 +185,7 @@ def measure_costs(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> Ta
     measures = Measure.objects.filter(committee__in={unit.committee_id for unit in scope})
     if filters.committee:
         measures = measures.filter(committee_id=filters.committee)
-    years = list(filters.years)
+    years = filters.years
     budgets = {
         (row.measure_id, row.year): row.amount
         for row in MeasureBudget.objects.filter(measure__in=measures, year__in=years)

@@ -18,6 +18,8 @@ from bistand.people.identity_numbers import IdentityNumberError, parse_identity_
 from bistand.rules.parameters_loader import default_rulebook
 from bistand.rules.statistics import StatisticsConventions, age_in_month, month_of
 
+DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")  # every fact and summary
+
 
 def conventions(index: int) -> StatisticsConventions:
     found = default_rulebook().statistics.at(month_of(index))

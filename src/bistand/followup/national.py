@@ -143,21 +143,21 @@ def _units_of(municipality: Municipality) -> list[int]:
     )
 
 
-def _granting(month: date, municipality: Municipality) -> QuerySet[Decision]:
+def _granting(month: date, units: list[int]) -> QuerySet[Decision]:
     return Decision.objects.filter(
         month=month,
         outcome__in=AID_OUTCOMES,
         status=DecisionStatus.SIGNED,
-        case__unit_id__in=_units_of(municipality),
+        case__unit_id__in=units,
     )
 
 
 def _amounts(
-    month: date, municipality: Municipality
+    month: date, units: list[int]
 ) -> tuple[dict[UUID, Decimal], dict[UUID, Decimal], set[UUID]]:
     """Per case: granted for the month, sent to the bank, and the cases with a decision whose
     payment has not been sent yet."""
-    decisions = _granting(month, municipality)
+    decisions = _granting(month, units)
     granted: dict[UUID, Decimal] = defaultdict(Decimal)
     case_of: dict[UUID, UUID] = {}
     for decision_id, case_id, amount in decisions.order_by().values_list(
@@ -197,14 +197,15 @@ def national_report(month: date, *, municipality: Municipality) -> NationalRepor
     """The municipality's report for `month` as the records stand, with its check."""
     month = month.replace(day=1)
     rules = reporting_for(month)
-    granted, paid, unpaid = _amounts(month, municipality)
+    units = _units_of(municipality)
+    granted, paid, unpaid = _amounts(month, units)
     closed_in_month = Q(
         status=CaseStatus.CLOSED,
         closed_on__gte=month,
         closed_on__lte=last_day(month_index(month)),
     )
-    reported = Case.objects.filter(unit_id__in=_units_of(municipality)).filter(
-        closed_in_month | Q(pk__in=_granting(month, municipality).values("case_id"))
+    reported = Case.objects.filter(unit_id__in=units).filter(
+        closed_in_month | Q(pk__in=_granting(month, units).values("case_id"))
     )
     cases = {
         case["pk"]: case

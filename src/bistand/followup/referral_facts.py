@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from bistand.followup.dimensions import age_band_of, born, conventions
+from bistand.followup.dimensions import DIMENSIONS, age_band_of, born, conventions
 from bistand.followup.models import AidMonthFact, EducationFact, ReferralFact, ReferralSummary
 from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.labour.clocks import referral_clock, with_firsts
@@ -23,23 +23,13 @@ from bistand.labour.models import Activity, CoachMeeting, NationalCategory, Refe
 from bistand.rules.statistics import month_index, month_of
 
 CHUNK = 2000
-SUMMARY_DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
 CLOCKS = {  # summary column: the fact's flag it counts
     "meetings_due": "meeting_due",
     "meetings_on_time": "meeting_on_time",
     "activities_due": "activity_due",
     "activities_on_time": "activity_on_time",
 }
-EDUCATION_FROM_FACT = (
-    "committee_id",
-    "unit_id",
-    "gender",
-    "age_band",
-    "born",
-    "outcome",
-    "followed",
-    "off_aid",
-)
+EDUCATION_FROM_FACT = (*DIMENSIONS, "outcome", "followed", "off_aid")
 
 
 def _chunks(keys: Iterable[UUID]) -> Iterator[list[UUID]]:
@@ -186,7 +176,7 @@ def education_facts_rebuild(people: Iterable[UUID] | None = None) -> None:
 def referral_summaries_rebuild() -> None:
     """Group every referral fact again (a few seconds at national size)."""
     grouped = (
-        ReferralFact.objects.values("sent_month_index", *SUMMARY_DIMENSIONS, "outcome")
+        ReferralFact.objects.values("sent_month_index", *DIMENSIONS, "outcome")
         .annotate(
             n=Count("pk"),
             **{
@@ -204,7 +194,7 @@ def referral_summaries_rebuild() -> None:
                     sent_month_index=row["sent_month_index"],
                     outcome=row["outcome"],
                     referrals=row["n"],
-                    **{name: row[name] for name in SUMMARY_DIMENSIONS},
+                    **{name: row[name] for name in DIMENSIONS},
                     **{column: row[f"n_{column}"] for column in CLOCKS},
                 )
                 for row in grouped.iterator(chunk_size=CHUNK)

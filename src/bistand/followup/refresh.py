@@ -21,29 +21,35 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, Sum
 from django.utils import timezone
 
-from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, Relation
+from bistand.cases.models import ADULT_RELATIONS, Case, CaseMember, CaseStatus, Relation
 from bistand.decisions.models import AID_OUTCOMES, Decision, DecisionStatus
 from bistand.followup.costs import participation_summaries_rebuild
-from bistand.followup.dimensions import age_band_of, born, conventions, support_barriers_of
+from bistand.followup.dimensions import (
+    DIMENSIONS,
+    age_band_of,
+    born,
+    conventions,
+    support_barriers_of,
+)
 from bistand.followup.models import (
     AidBarrierSummary,
     AidMonthFact,
     AidMonthSummary,
     AidReturnSummary,
     AidYearSummary,
+    OpenCases,
     Refresh,
 )
 from bistand.followup.national import months_to_report, national_checks_store
 from bistand.followup.planner_statistics import planner_statistics_update
 from bistand.followup.referral_facts import referral_facts_rebuild
-from bistand.followup.selectors import open_cases_count
+from bistand.organisations.models import Unit
 from bistand.rules.statistics import (
     MONTHS_PER_YEAR,
     month_index,
     month_of,
 )
 
-DIMENSIONS = ("committee_id", "unit_id", "gender", "age_band", "born")
 BATCH = 5000
 
 
@@ -267,6 +273,21 @@ def summaries_rebuild(first: int, last: int) -> None:
         _replace(AidYearSummary, by_duration, year=year)
         _replace(AidBarrierSummary, by_barrier, year=year)
     planner_statistics_update(AidMonthSummary, AidReturnSummary, AidYearSummary, AidBarrierSummary)
+
+
+def open_cases_count() -> None:
+    """Count each unit's open cases and the persons in them (the nightly refresh)."""
+    open_q = Q(cases__status=CaseStatus.OPEN)
+    counted = Unit.objects.annotate(
+        open_cases=Count("cases", filter=open_q, distinct=True),
+        persons=Count("cases__members", filter=open_q, distinct=True),
+    ).filter(open_cases__gt=0)
+    with transaction.atomic():
+        OpenCases.objects.all().delete()
+        OpenCases.objects.bulk_create(
+            OpenCases(unit=unit, open_cases=unit.open_cases, persons=unit.persons)
+            for unit in counted
+        )
 
 
 def refresh(first: int, last: int) -> RefreshResult:
