@@ -162,6 +162,60 @@ def test_double_submit_with_the_same_key_creates_one_application(world: World) -
 
 @pytest.mark.django_db
 @time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_a_send_is_one_log_row_with_the_page_and_the_change(world: World) -> None:
+    applicant = _new_applicant(8)
+    client = client_for(applicant)
+    application = _walk_first_application(client, {"others_in_home": "0", **_children()})
+    send = reverse("applications:send", kwargs={"application_id": application.pk})
+    before = set(AccessLogEntry.objects.values_list("pk", flat=True))
+
+    assert _send(client, application).status_code == 302
+
+    rows = AccessLogEntry.objects.exclude(pk__in=before).filter(
+        object_type="application", object_id=str(application.pk), action="write"
+    )
+    assert [(r.actor_id, r.path, r.granted, r.inside_unit) for r in rows] == [
+        (applicant.pk, send, True, True)
+    ]
+    assert rows[0].changes["before"] == {"status": ApplicationStatus.DRAFT}
+    assert rows[0].changes["after"]["status"] == ApplicationStatus.RECEIVED
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_a_key_spent_on_another_application_sends_nothing_and_says_so(world: World) -> None:
+    first_client = client_for(_new_applicant(9))
+    first = _walk_first_application(first_client, {"others_in_home": "0", **_children()})
+    key = uuid.uuid4()
+    assert _send(first_client, first, key).status_code == 302
+    applicant = _new_applicant(10)
+    client = client_for(applicant)
+    draft = _walk_first_application(client, {"others_in_home": "0", **_children()})
+    send = reverse("applications:send", kwargs={"application_id": draft.pk})
+    before = set(AccessLogEntry.objects.values_list("pk", flat=True))
+
+    response = _send(client, draft, key)  # the first application's key, copied into this form
+
+    assert response.status_code == 302
+    assert response["Location"] == send
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT
+    assert draft.submission_key is None
+    assert Application.objects.get(submission_key=key) == first
+    assert "Din ansökan skickades inte" in client.get(send).content.decode()
+    # The attempt is logged by the access gate, with no change.
+    rows = AccessLogEntry.objects.exclude(pk__in=before).filter(
+        object_id=str(draft.pk), action="write"
+    )
+    assert [(r.actor_id, r.path, r.changes) for r in rows] == [(applicant.pk, send, None)]
+    # A fresh page sends it.
+    assert _send(client, draft).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.RECEIVED
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
 def test_bad_input_is_explained_in_swedish_and_nothing_typed_is_lost(world: World) -> None:
     client = client_for(_new_applicant(6))
     response = client.post(reverse("applications:start"))

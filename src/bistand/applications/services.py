@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -22,7 +23,7 @@ from bistand.applications.models import (
 from bistand.applications.uploads import check_upload
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
-from bistand.cases.services import case_open, responsible_case
+from bistand.cases.services import case_open, responsible_case_id
 from bistand.integrations.notifications.services import notify_something_new
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
@@ -138,49 +139,50 @@ def application_submit(
 
     The send is one conditional UPDATE that only a draft passes: PostgreSQL re-checks
     `status = draft` under the row lock, so of two concurrent sends exactly one changes the row
-    and the other reads what the first one did (docs/adr/0008)."""
-    try:
-        with transaction.atomic():
-            if application.status != ApplicationStatus.DRAFT:
-                return application
-            now = timezone.now()
-            needs_partner = (
-                application.partner_id is not None and application.partner_confirmed_at is None
-            )
-            status = (
-                ApplicationStatus.AWAITING_PARTNER if needs_partner else ApplicationStatus.RECEIVED
-            )
-            case = None if needs_partner else _case_existing(application)
-            claimed = Application.objects.filter(
-                pk=application.pk, status=ApplicationStatus.DRAFT
-            ).update(
-                status=status,
-                submission_key=submission_key,
-                submitted_at=now,
-                case=case,
-                updated_at=now,
-            )
-            if not claimed:
-                return Application.objects.get(pk=application.pk)
-            application.status, application.case = status, case
-            application.submission_key, application.submitted_at = submission_key, now
-            application.updated_at = now
-            if not needs_partner:
-                if case is None:
-                    application.case = _case_new(application)
-                    application.save(update_fields=["case", "updated_at"])
-                _received(application)
-            access_log_write(
-                user=acted_by,
-                object_type="application",
-                object_id=application.pk,
-                before={"status": ApplicationStatus.DRAFT},
-                after={"status": application.status, "submission_key": str(submission_key)},
-            )
+    and the other reads what the first one did (docs/adr/0008). A key already spent on another
+    application leaves the draft as it is. Only that UPDATE has a savepoint of its own; the rest
+    joins the caller's transaction, so inside the access gate the gate's log row carries the
+    change (docs/adr/0012)."""
+    with transaction.atomic(savepoint=False):
+        if application.status != ApplicationStatus.DRAFT:
             return application
-    except IntegrityError:
-        # The same key raced in from a second request: the first one won.
-        return Application.objects.get(submission_key=submission_key)
+        now = timezone.now()
+        needs_partner = (
+            application.partner_id is not None and application.partner_confirmed_at is None
+        )
+        status = ApplicationStatus.AWAITING_PARTNER if needs_partner else ApplicationStatus.RECEIVED
+        case_id = None if needs_partner else _case_existing(application)
+        try:
+            with transaction.atomic():
+                claimed = Application.objects.filter(
+                    pk=application.pk, status=ApplicationStatus.DRAFT
+                ).update(
+                    status=status,
+                    submission_key=submission_key,
+                    submitted_at=now,
+                    case_id=case_id,
+                    updated_at=now,
+                )
+        except IntegrityError:
+            claimed = 0  # the key is another application's: nothing is sent
+        if not claimed:
+            return Application.objects.get(pk=application.pk)
+        application.status, application.case_id = status, case_id
+        application.submission_key, application.submitted_at = submission_key, now
+        application.updated_at = now
+        if not needs_partner:
+            if case_id is None:
+                application.case = _case_new(application)
+                application.save(update_fields=["case", "updated_at"])
+            _received(application)
+        access_log_write(
+            user=acted_by,
+            object_type="application",
+            object_id=application.pk,
+            before={"status": ApplicationStatus.DRAFT},
+            after={"status": application.status, "submission_key": str(submission_key)},
+        )
+        return application
 
 
 @transaction.atomic
@@ -206,7 +208,11 @@ def application_partner_confirm(*, application: Application, acted_by: User) -> 
 def _receive(application: Application) -> None:
     """The application reaches the municipality: into the applicant's case, or a new one."""
     application.status = ApplicationStatus.RECEIVED
-    application.case = _case_existing(application) or _case_new(application)
+    case_id = _case_existing(application)
+    if case_id is None:
+        application.case = _case_new(application)
+    else:
+        application.case_id = case_id
     application.save(
         update_fields=[
             "status",
@@ -229,13 +235,13 @@ def _received(application: Application) -> None:
     transaction.on_commit(lambda: notify_something_new(person=application.applicant))
 
 
-def _case_existing(application: Application) -> Case | None:
+def _case_existing(application: Application) -> UUID | None:
     # One responsible unit per person: an adult of the household already active in an open case
     # brings the application to that case (the applicant's own first), never to a second one.
     for adult in (application.applicant_id, application.partner_id):
-        case = responsible_case(adult) if adult is not None else None
-        if case is not None:
-            return case
+        case_id = responsible_case_id(adult) if adult is not None else None
+        if case_id is not None:
+            return case_id
     return None
 
 

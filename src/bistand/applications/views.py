@@ -291,6 +291,14 @@ def application_send(
             acted_by=request.user,
             submission_key=form.cleaned_data["submission_key"],
         )
+        if sent.status == ApplicationStatus.DRAFT:
+            # The page's one-time key was already spent on another application (a copied or
+            # replayed form): nothing was sent; a fresh page brings a fresh key.
+            messages.error(
+                request,
+                _("Your application was not sent. Please check it and send it again."),
+            )
+            return redirect("applications:send", application_id=application.pk)
         if sent.status == ApplicationStatus.AWAITING_PARTNER:
             messages.success(
                 request,

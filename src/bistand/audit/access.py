@@ -27,7 +27,7 @@ from bistand.applications.selectors import (
     attachment_queryset_visible,
 )
 from bistand.audit.models import AccessAction
-from bistand.audit.services import access_log_record
+from bistand.audit.services import access_log_pending, access_log_record
 from bistand.cases.selectors import case_queryset_visible, person_queryset_visible
 from bistand.decisions.selectors import decision_queryset_visible
 from bistand.labour.selectors import referral_queryset_visible, special_support_queryset_visible
@@ -118,8 +118,17 @@ VISIBLE: dict[Subject, Callable[..., QuerySet[Any]]] = {
 }
 
 
+# What the views behind the gate read of a subject on every request, fetched with it.
+RESOLVE_RELATED: dict[Subject, tuple[str, ...]] = {Subject.APPLICATION: ("applicant",)}
+
+
 def _resolve(subject: Subject, user: User, pk: UUID) -> Model | None:
-    found: Model | None = VISIBLE[subject](user=user).filter(pk=pk).first()
+    # At most one row by primary key: no ordering to compile or sort.
+    visible = VISIBLE[subject](user=user).filter(pk=pk).order_by()
+    related = RESOLVE_RELATED.get(subject)
+    if related:
+        visible = visible.select_related(*related)
+    found: Model | None = next(iter(visible[:1]), None)
     return found
 
 
@@ -170,9 +179,19 @@ def access_checked(
                     raise Http404
             if request.method == "POST":
                 # The log row and the view's writes commit together: one commit per request.
+                # The row is held back so that the service's write to this subject can carry
+                # it, with the old and new values: one row per write (docs/adr/0012).
                 with transaction.atomic():
-                    log(granted=True)
-                    return view(request, obj, **kwargs)
+                    with access_log_pending(
+                        user=user,
+                        object_type=policy.object_type,
+                        object_id=object_id,
+                        path=request.get_full_path(),
+                    ) as pending:
+                        response = view(request, obj, **kwargs)
+                    if not pending.written:
+                        log(granted=True)
+                    return response
             log(granted=True)
             return view(request, obj, **kwargs)
 

@@ -1,7 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Writing to the access log. The only code that creates log rows."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
+
+from django.db import connection
 
 from bistand.accounts.models import Role, User
 from bistand.audit.models import AccessAction, AccessLogEntry
@@ -47,10 +53,74 @@ def access_log_record(
     )
 
 
+@dataclass
+class PendingWrite:
+    """The access gate's row for a write request, held back until the view has run.
+
+    The first service write to the same object by the same user, made in the gate's own
+    transaction (not inside a savepoint that could roll back alone), carries the gate's address
+    and becomes the request's one row: who, from which page, what changed. When no service
+    writes that object (a form with errors, a write to something else), the gate inserts the
+    row itself before its transaction commits (docs/adr/0012)."""
+
+    user: User
+    object_type: str
+    object_id: str
+    path: str
+    savepoints: int
+    written: bool = field(default=False)
+
+
+_pending_write: ContextVar[PendingWrite | None] = ContextVar("access_log_pending", default=None)
+
+
+def _savepoints() -> int:
+    return sum(1 for sid in connection.savepoint_ids if sid)
+
+
+@contextmanager
+def access_log_pending(
+    *, user: User, object_type: str, object_id: object, path: str
+) -> Iterator[PendingWrite]:
+    """Hold the gate's write row for the view inside; the caller inserts it if not `written`."""
+    pending = PendingWrite(user, object_type, str(object_id or ""), path, _savepoints())
+    token = _pending_write.set(pending)
+    try:
+        yield pending
+    finally:
+        _pending_write.reset(token)
+
+
+def _takes_pending(user: User, object_type: str, object_id: object) -> PendingWrite | None:
+    pending = _pending_write.get()
+    if (
+        pending is None
+        or pending.written
+        or pending.user.pk != user.pk
+        or (pending.object_type, pending.object_id) != (object_type, str(object_id or ""))
+        or _savepoints() != pending.savepoints
+    ):
+        return None
+    return pending
+
+
 def access_log_write(
     *, user: User, object_type: str, object_id: object, before: Any, after: Any
 ) -> AccessLogEntry:
     """A service's write inside the actor's own scope, with the old and new values."""
+    pending = _takes_pending(user, object_type, object_id)
+    if pending is not None:
+        pending.written = True
+        return access_log_record(
+            user=user,
+            action=AccessAction.WRITE,
+            object_type=object_type,
+            object_id=object_id,
+            inside_unit=True,
+            granted=True,
+            path=pending.path,
+            changes={"before": before, "after": after},
+        )
     return access_log_record(
         user=user,
         action=AccessAction.WRITE,

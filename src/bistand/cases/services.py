@@ -3,6 +3,7 @@ from datetime import date
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,20 +34,25 @@ class CaseResponsibilityError(CaseError):
     """The person already has a responsible unit (ärendeansvar) elsewhere."""
 
 
+def _responsible_cases(person_id: UUID) -> QuerySet[Case]:
+    # One `filter` call: person and relation must hold for the same member row. The unit is not
+    # joined: a two-table query plans in a fraction of a four-table one.
+    return Case.objects.filter(
+        members__person_id=person_id,
+        members__relation__in=ADULT_RELATIONS,
+        status=CaseStatus.OPEN,
+    ).order_by("-opened_on")
+
+
 def responsible_case(person_id: UUID) -> Case | None:
-    """The open case a person is active in as an adult; one responsible unit per person.
-    (One `filter` call: person and relation must hold for the same member row. The unit is not
-    joined: a two-table query plans in a fraction of a four-table one, and the re-application
-    sends through here on every request; the rare refusal reads the unit by itself.)"""
-    return (
-        Case.objects.filter(
-            members__person_id=person_id,
-            members__relation__in=ADULT_RELATIONS,
-            status=CaseStatus.OPEN,
-        )
-        .order_by("-opened_on")
-        .first()
-    )
+    """The open case a person is active in as an adult; one responsible unit per person."""
+    return _responsible_cases(person_id).first()
+
+
+def responsible_case_id(person_id: UUID) -> UUID | None:
+    """The same case's id alone: what a re-application, sent on every request, needs."""
+    found: UUID | None = _responsible_cases(person_id).values_list("pk", flat=True).first()
+    return found
 
 
 def _responsibility_check(household: list[tuple[Person, Relation]]) -> None:
