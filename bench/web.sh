@@ -10,14 +10,18 @@
 #   5. the same POST to bench/bare: a bare Django view that validates the key and inserts a row,
 #      served the same way on the next port: the yardstick the issue's goal is stated against
 #      (~930/s when it was written: 650/s is 0.70 of it), so the ratio is comparable across machines.
-# Prints requests/s and p50/p99 latency per scenario; the last line is one JSON object.
-# Usage: bench/web.sh [seconds per scenario, default 10]
+# Prints requests/s and p50/p99 latency per scenario and round, then the medians and ratios
+# (bench/web_summary.py); the last line is one JSON object.
+# Usage: bench/web.sh [seconds per scenario and round, default 10]
+# BENCH_ROUNDS (default 3) rounds; BENCH_APPLICANTS (default 30000) drafts and sessions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
 PORT=${BENCH_PORT:-8765}
 WORKERS=${BENCH_WORKERS:-2}
 DB=${BENCH_DB:-bistand_web}  # not the follow-up benchmark's database
+ROUNDS=${BENCH_ROUNDS:-3}
+APPLICANTS=${BENCH_APPLICANTS:-30000}
 export BENCH_DIR="$PWD/bench" BENCH_PORT="$PORT" BENCH_THREADS=2
 export BENCH_SESSIONS="$PWD/var/bench-sessions.txt"
 export DJANGO_SETTINGS_MODULE=bistand.config.settings.production
@@ -32,7 +36,7 @@ make -s install messages >/dev/null
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB" \
   -c "CREATE DATABASE $DB" >/dev/null
 .venv/bin/python -c "import redis; redis.Redis.from_url('$CACHE_URL').flushdb()"
-.venv/bin/python bench/web_setup.py "${BENCH_APPLICANTS:-15000}" "$BENCH_SESSIONS"
+.venv/bin/python bench/web_setup.py "$APPLICANTS" "$BENCH_SESSIONS"
 
 .venv/bin/gunicorn bistand.config.wsgi:application --bind "127.0.0.1:$PORT" \
   --workers "$WORKERS" --worker-class sync --access-logfile /dev/null --error-logfile var/bench-gunicorn.log \
@@ -49,36 +53,46 @@ PYTHONPATH=bench DJANGO_SETTINGS_MODULE=floor.settings .venv/bin/gunicorn floor.
 trap 'kill "$(cat var/bench-gunicorn.pid)" "$(cat var/bench-bare.pid)" "$(cat var/bench-floor.pid)" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/health/" && break; sleep 0.2; done
 
-run() {  # name, lua, path[, port]
-  local out port=${4:-$PORT}
-  # Warm-up; re-applications take their drafts from the second half of the file, the run the first.
+# Each scenario runs ROUNDS times, the rounds one after the other and the scenarios interleaved
+# inside each round, so that a machine whose speed drifts during the run (shared cores do) moves
+# every scenario alike; the summary is the median over the rounds, and the ratios are taken within
+# each round. Each round sends its own drafts; the warm-ups use the last WARM of the file.
+WARM=2000
+WARM_START=$((APPLICANTS - WARM))
+CHUNK=$(((APPLICANTS - WARM) / ROUNDS))
+wrk_json() {  # lua, path, port, first row, seconds: one JSON line
   # The Referer names the server's own port, or the CSRF check refuses the POST.
-  BENCH_PORT=$port BENCH_START=$(( ${BENCH_APPLICANTS:-15000} / 2 )) wrk -t2 -c16 -d3s \
-    -s "bench/$2" "http://127.0.0.1:$port$3" >/dev/null 2>&1 || true
-  out=$(BENCH_PORT=$port wrk -t2 -c16 -d"${SECONDS_EACH}s" --timeout 5s -s "bench/$2" \
-    "http://127.0.0.1:$port$3" | tail -n 1)
-  echo "$1: $out"
-  RESULTS+=("\"$1\": $out")
+  BENCH_PORT=$3 BENCH_START=$4 wrk -t2 -c16 -d"$5s" --timeout 5s -s "bench/$1" \
+    "http://127.0.0.1:$3$2" | tail -n 1
 }
-RESULTS=()
-run calculation_api wrk_calc.lua /api/v1/calculations
-run precalculation_page wrk_page.lua /pre-calculation/
-before=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'")
-run reapplication_submit wrk_reapply.lua /
-after=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'")
-logged=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM audit_accesslogentry WHERE object_type='application' AND action='write'")
-echo "re-applications received during the runs (warm-up included): $((after - before)); application write log rows: $logged"
 for _ in $(seq 1 50); do curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$FLOOR_PORT/health/" && break; sleep 0.2; done
-run gated_floor wrk_reapply.lua / "$FLOOR_PORT"
-floor_logged=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM audit_accesslogentry WHERE object_type='bench_floor'")
-echo "gated floor log rows (warm-up included): $floor_logged"
-run bare_django_insert wrk_reapply.lua / "$BARE_PORT"
-RESULTS_JSON="{$(IFS=,; echo "${RESULTS[*]}")}"
-echo "$RESULTS_JSON" | .venv/bin/python -c "import json, sys; r = json.load(sys.stdin); \
-rps = {k: v['rps'] for k, v in r.items()}; \
-print(f\"re-application / bare Django insert: {rps['reapplication_submit'] / rps['bare_django_insert']:.2f} (goal: 650/930 = 0.70)\"); \
-print(f\"gated floor / bare Django insert: {rps['gated_floor'] / rps['bare_django_insert']:.2f}\"); \
-print(f\"re-application / gated floor: {rps['reapplication_submit'] / rps['gated_floor']:.2f}\"); \
-failed = [k for k, v in r.items() if v['errors']]; \
-print(f\"SCENARIOS WITH ERROR ANSWERS: {failed}\") if failed else None; sys.exit(1 if failed else 0)"
-echo "$RESULTS_JSON"
+received() {
+  psql -tA -h 127.0.0.1 -U postgres -d "$DB" \
+    -c "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'"
+}
+before=$(received)
+wrk_json wrk_calc.lua /api/v1/calculations "$PORT" 0 3 >/dev/null
+wrk_json wrk_page.lua /pre-calculation/ "$PORT" 0 3 >/dev/null
+wrk_json wrk_reapply.lua / "$PORT" "$WARM_START" 3 >/dev/null
+wrk_json wrk_reapply.lua / "$FLOOR_PORT" "$WARM_START" 3 >/dev/null
+wrk_json wrk_reapply.lua / "$BARE_PORT" "$WARM_START" 3 >/dev/null
+LINES=()
+for round in $(seq 1 "$ROUNDS"); do
+  first=$(((round - 1) * CHUNK))
+  for scenario in calculation_api precalculation_page reapplication_submit gated_floor bare_django_insert; do
+    case $scenario in
+      calculation_api) out=$(wrk_json wrk_calc.lua /api/v1/calculations "$PORT" 0 "$SECONDS_EACH") ;;
+      precalculation_page) out=$(wrk_json wrk_page.lua /pre-calculation/ "$PORT" 0 "$SECONDS_EACH") ;;
+      reapplication_submit) out=$(wrk_json wrk_reapply.lua / "$PORT" "$first" "$SECONDS_EACH") ;;
+      gated_floor) out=$(wrk_json wrk_reapply.lua / "$FLOOR_PORT" "$first" "$SECONDS_EACH") ;;
+      # The bare view's keys come from its own range: a key it has seen is not inserted again.
+      bare_django_insert) out=$(wrk_json wrk_reapply.lua / "$BARE_PORT" $((round * 1000000)) "$SECONDS_EACH") ;;
+    esac
+    echo "round $round $scenario: $out"
+    LINES+=("{\"round\": $round, \"scenario\": \"$scenario\", \"result\": $out, \"drafts\": $CHUNK}")
+  done
+done
+after=$(received)
+logged=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM audit_accesslogentry WHERE object_type='application' AND action='write'")
+echo "re-applications received (warm-up included): $((after - before)); application write log rows: $logged"
+printf '%s\n' "${LINES[@]}" | .venv/bin/python bench/web_summary.py
