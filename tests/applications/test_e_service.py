@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
@@ -158,6 +159,38 @@ def test_double_submit_with_the_same_key_creates_one_application(world: World) -
     _send(client, application, uuid.uuid4())
     application.refresh_from_db()
     assert application.submission_key == key
+
+
+class MailServerDown(BaseEmailBackend):
+    def send_messages(self, email_messages):  # type: ignore[no-untyped-def]
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_a_send_goes_through_when_the_mail_server_is_down(
+    world: World,
+    settings,  # type: ignore[no-untyped-def]
+    caplog,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
+    applicant = _new_applicant(11)
+    applicant.person.email = "nere@example.se"
+    applicant.person.save()
+    client = client_for(applicant)
+    application = _walk_first_application(client, {"others_in_home": "0", **_children()})
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = _send(client, application)
+
+    assert len(callbacks) == 1  # the notification was tried
+    assert response.status_code == 302
+    assert response["Location"] == reverse("applications:my-case")
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    assert "the mail server is down" in caplog.text
+    assert "Din ansökan är skickad" in client.get(reverse("applications:my-case")).content.decode()
 
 
 @pytest.mark.django_db

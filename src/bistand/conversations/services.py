@@ -1,5 +1,4 @@
 # SPDX-License-Identifier: EUPL-1.2
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,7 +7,7 @@ from bistand.accounts.models import STAFF_ROLES, User
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.conversations.models import SecureMessage
-from bistand.integrations.notifications.services import notify_something_new
+from bistand.integrations.notifications.services import notify_on_commit
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
 
@@ -29,7 +28,7 @@ def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage
     if from_staff:
         for member in case.members.filter(relation__in=[Relation.APPLICANT, Relation.PARTNER]):
             person = member.person
-            transaction.on_commit(partial(notify_something_new, person=person))
+            notify_on_commit(person=person)
     return message
 
 

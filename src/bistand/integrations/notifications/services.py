@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -26,3 +27,16 @@ def notify_something_new(*, person: Person) -> None:
         if settings.USE_SMS and person.phone:
             gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
             gateway.send(to=person.phone, text=text)
+
+
+def notify_on_commit(*, person: Person) -> None:
+    """Notify the person once the caller's transaction has committed.
+
+    A mail server or SMS gateway that fails is logged and never turns what was already saved into
+    an error page: the applicant would otherwise see a failure for a send that went through, and
+    send again."""
+
+    def notify_something_new_after_commit() -> None:  # named: Django logs a failure by this name
+        notify_something_new(person=person)
+
+    transaction.on_commit(notify_something_new_after_commit, robust=True)
