@@ -51,7 +51,16 @@ PYTHONPATH=bench DJANGO_SETTINGS_MODULE=floor.settings .venv/bin/gunicorn floor.
   --bind "127.0.0.1:$FLOOR_PORT" --workers "$WORKERS" --worker-class sync --access-logfile /dev/null \
   --error-logfile var/bench-floor.log --pid var/bench-floor.pid --daemon
 trap 'kill "$(cat var/bench-gunicorn.pid)" "$(cat var/bench-bare.pid)" "$(cat var/bench-floor.pid)" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT/health/" && break; sleep 0.2; done
+healthy() {  # port: wait until the server answers, fail if it never does
+  for _ in $(seq 1 50); do
+    curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$1/health/" && return 0
+    sleep 0.2
+  done
+  echo "no answer on port $1: see var/bench-*.log" >&2
+  return 1
+}
+healthy "$PORT"
+healthy "$FLOOR_PORT"
 
 # Each scenario runs ROUNDS times, the rounds one after the other and the scenarios interleaved
 # inside each round, so that a machine whose speed drifts during the run (shared cores do) moves
@@ -65,7 +74,6 @@ wrk_json() {  # lua, path, port, first row, seconds: one JSON line
   BENCH_PORT=$3 BENCH_START=$4 wrk -t2 -c16 -d"$5s" --timeout 5s -s "bench/$1" \
     "http://127.0.0.1:$3$2" | tail -n 1
 }
-for _ in $(seq 1 50); do curl -sf -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$FLOOR_PORT/health/" && break; sleep 0.2; done
 received() {
   psql -tA -h 127.0.0.1 -U postgres -d "$DB" \
     -c "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'"

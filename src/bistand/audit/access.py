@@ -150,10 +150,10 @@ def access_checked(
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapper(request: HttpRequest, **kwargs: Any) -> HttpResponse:
-            user = request.user
+            user, path = request.user, request.get_full_path()
             if not isinstance(user, User) or _second_factor_missing(user):
                 login = "accounts:applicant-login" if audience == Audience.APPLICANT else None
-                return redirect_to_login(request.get_full_path(), login_url=login)
+                return redirect_to_login(path, login_url=login)
             effective = AccessAction.WRITE if request.method == "POST" else policy.action
             object_id = kwargs.get(SUBJECT_KWARG[subject], "") if subject else ""
 
@@ -165,7 +165,7 @@ def access_checked(
                     object_id=object_id,
                     inside_unit=granted,
                     granted=granted,
-                    path=request.get_full_path(),
+                    path=path,
                 )
 
             obj: Model | None = None
@@ -183,10 +183,7 @@ def access_checked(
                 # it, with the old and new values: one row per write (docs/adr/0012).
                 with transaction.atomic():
                     with access_log_pending(
-                        user=user,
-                        object_type=policy.object_type,
-                        object_id=object_id,
-                        path=request.get_full_path(),
+                        user=user, object_type=policy.object_type, object_id=object_id, path=path
                     ) as pending:
                         response = view(request, obj, **kwargs)
                     if not pending.written:

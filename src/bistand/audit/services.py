@@ -91,7 +91,8 @@ def access_log_pending(
         _pending_write.reset(token)
 
 
-def _takes_pending(user: User, object_type: str, object_id: object) -> PendingWrite | None:
+def _take_pending(user: User, object_type: str, object_id: object) -> PendingWrite | None:
+    """The gate's held-back row, if this write may carry it; taken, it is marked written."""
     pending = _pending_write.get()
     if (
         pending is None
@@ -101,6 +102,7 @@ def _takes_pending(user: User, object_type: str, object_id: object) -> PendingWr
         or _savepoints() != pending.savepoints
     ):
         return None
+    pending.written = True
     return pending
 
 
@@ -108,19 +110,7 @@ def access_log_write(
     *, user: User, object_type: str, object_id: object, before: Any, after: Any
 ) -> AccessLogEntry:
     """A service's write inside the actor's own scope, with the old and new values."""
-    pending = _takes_pending(user, object_type, object_id)
-    if pending is not None:
-        pending.written = True
-        return access_log_record(
-            user=user,
-            action=AccessAction.WRITE,
-            object_type=object_type,
-            object_id=object_id,
-            inside_unit=True,
-            granted=True,
-            path=pending.path,
-            changes={"before": before, "after": after},
-        )
+    pending = _take_pending(user, object_type, object_id)
     return access_log_record(
         user=user,
         action=AccessAction.WRITE,
@@ -128,5 +118,6 @@ def access_log_write(
         object_id=object_id,
         inside_unit=True,
         granted=True,
+        path=pending.path if pending else "",
         changes={"before": before, "after": after},
     )
