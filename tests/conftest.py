@@ -35,3 +35,18 @@ def coach_clocks_on(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     parameters_loader.default_rulebook.cache_clear()
     yield root
     parameters_loader.default_rulebook.cache_clear()
+
+
+@pytest.fixture
+def task_worker(monkeypatch):  # type: ignore[no-untyped-def]
+    """Run `bistand db_worker --batch` as the deployed worker does: it takes what is queued and
+    ready, runs it, and returns. Inside the test's transaction, which it must not close."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> None:
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+    return run

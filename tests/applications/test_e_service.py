@@ -3,7 +3,7 @@
 import re
 import threading
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -12,6 +12,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from bistand.accounts.models import User
 from bistand.accounts.services import applicant_user_for_identity_number
@@ -21,6 +24,7 @@ from bistand.audit.models import AccessLogEntry
 from bistand.cases.models import Case
 from bistand.conversations.models import SecureMessage
 from bistand.people.identity_numbers import compose_identity_number
+from bistand.people.models import Person
 from tests.factories import World, client_for, pdf_bytes
 
 FIRST_STEPS = {
@@ -97,7 +101,7 @@ def _send(client: Client, application: Application, key: uuid.UUID | None = None
 @time_machine.travel("2026-11-05 10:00 +0100", tick=False)
 def test_first_application_with_partner_confirmation_reaches_the_intake_unit(
     world: World,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    task_worker,  # type: ignore[no-untyped-def]
 ) -> None:
     mail.outbox.clear()
     applicant, partner = _new_applicant(3), _new_applicant(4, 983)
@@ -129,18 +133,20 @@ def test_first_application_with_partner_confirmation_reaches_the_intake_unit(
         in partner_client.get(reverse("applications:my-case")).content.decode()
     )
     confirm = reverse("applications:confirm", kwargs={"application_id": application.pk})
-    with django_capture_on_commit_callbacks(execute=True):
-        assert partner_client.post(confirm).status_code == 302
+    assert partner_client.post(confirm).status_code == 302
     application.refresh_from_db()
     assert application.status == ApplicationStatus.RECEIVED
     assert application.case.unit == world.unit_a  # the municipality's intake unit
     assert {m.relation for m in application.case.members.all()} == {"applicant", "partner", "child"}
     assert "Mottagen" in client.get(reverse("applications:my-case")).content.decode()
+    # The notice is queued, not sent in the request; the worker sends it.
+    assert mail.outbox == []
+    task_worker()
     # The notification says only that something is waiting.
-    assert len(mail.outbox) == 1
-    assert "Logga in för att läsa" in mail.outbox[0].body
-    assert "7 200" not in mail.outbox[0].body
-    assert "Sökande" not in mail.outbox[0].body
+    (notice,) = [sent for sent in mail.outbox if sent.to == ["ny@example.se"]]
+    assert "Logga in för att läsa" in notice.body
+    assert "7 200" not in notice.body
+    assert "Sökande" not in notice.body
 
 
 @pytest.mark.django_db
@@ -161,6 +167,11 @@ def test_double_submit_with_the_same_key_creates_one_application(world: World) -
     assert application.submission_key == key
 
 
+def _notices_to(person: Person) -> list[DBTaskResult]:
+    """The queued notices to one person (the world's own setting-up queues more)."""
+    return [t for t in DBTaskResult.objects.all() if t.args_kwargs["args"][0] == str(person.pk)]
+
+
 class MailServerDown(BaseEmailBackend):
     def send_messages(self, email_messages):  # type: ignore[no-untyped-def]
         raise ConnectionRefusedError("the mail server is down")
@@ -168,11 +179,11 @@ class MailServerDown(BaseEmailBackend):
 
 @pytest.mark.django_db
 @time_machine.travel("2026-11-05 10:00 +0100", tick=False)
-def test_a_send_goes_through_when_the_mail_server_is_down(
+def test_a_send_goes_through_when_the_mail_server_is_down_and_the_notice_follows_later(
     world: World,
     settings,  # type: ignore[no-untyped-def]
     caplog,  # type: ignore[no-untyped-def]
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    task_worker,  # type: ignore[no-untyped-def]
 ) -> None:
     settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
     applicant = _new_applicant(11)
@@ -181,16 +192,40 @@ def test_a_send_goes_through_when_the_mail_server_is_down(
     client = client_for(applicant)
     application = _walk_first_application(client, {"others_in_home": "0", **_children()})
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = _send(client, application)
+    response = _send(client, application)
 
-    assert len(callbacks) == 1  # the notification was tried
     assert response.status_code == 302
     assert response["Location"] == reverse("applications:my-case")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.RECEIVED
-    assert "the mail server is down" in caplog.text
     assert "Din ansökan är skickad" in client.get(reverse("applications:my-case")).content.decode()
+    (queued,) = _notices_to(applicant.person)  # the notice waits beside the send, no content
+    assert queued.args_kwargs == {"args": [str(applicant.person.pk), ["email"]], "kwargs": {}}
+
+    task_worker()  # the mail server refuses: logged, and tried again later
+    queued.refresh_from_db()
+    assert queued.status == TaskResultStatus.FAILED
+    assert "the mail server is down" in caplog.text
+    (retry,) = [task for task in _notices_to(applicant.person) if task.pk != queued.pk]
+    assert retry.status == TaskResultStatus.READY
+    assert retry.run_after == timezone.now() + timedelta(seconds=300)
+    assert retry.args_kwargs["args"] == [str(applicant.person.pk), ["email"], 2]
+    task_worker()  # not due yet
+    retry.refresh_from_db()
+    assert retry.status == TaskResultStatus.READY
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.outbox.clear()
+    with time_machine.travel("2026-11-05 10:05 +0100", tick=False):
+        task_worker()
+    retry.refresh_from_db()
+    assert retry.status == TaskResultStatus.SUCCESSFUL
+    assert [sent.to for sent in mail.outbox].count(["nere@example.se"]) == 1
+    # Each time the worker read the contact details, the log names the system as the reader.
+    reads = AccessLogEntry.objects.filter(object_type="person", object_id=applicant.person.pk)
+    assert [(r.actor_role, r.actor_id, r.path) for r in reads] == [
+        ("system", None, "task:notification_send")
+    ] * 2
 
 
 @pytest.mark.django_db
@@ -317,15 +352,16 @@ def test_monthly_application_starts_from_last_month_and_asks_only_what_changed(
 @pytest.mark.django_db
 def test_caseworker_message_reaches_the_applicant_and_can_be_filed(
     world: World,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    task_worker,  # type: ignore[no-untyped-def]
 ) -> None:
+    task_worker()  # what the world's own setting-up queued
     mail.outbox.clear()
     world.person_a.email = "amina@example.se"
     world.person_a.save()
     staff = client_for(world.caseworker_a)
     url = reverse("conversations:case", kwargs={"case_id": world.case_a.pk})
-    with django_capture_on_commit_callbacks(execute=True):
-        staff.post(url, {"body": "Hej! Skicka hyresavin för december."})
+    staff.post(url, {"body": "Hej! Skicka hyresavin för december."})
+    task_worker()
     assert len(mail.outbox) == 2  # to the applicant and to the partner in the case
     assert all("hyresavin" not in sent.body for sent in mail.outbox)
     applicant = client_for(world.applicant)

@@ -24,7 +24,7 @@ from bistand.applications.uploads import check_upload
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open, responsible_case_id
-from bistand.integrations.notifications.services import notify_on_commit
+from bistand.integrations.notifications.services import notification_schedule
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
 from bistand.people.validators import identity_number_clean
@@ -232,7 +232,7 @@ def _received(application: Application) -> None:
     if account and application.applicant.iban != account:
         application.applicant.iban = account
         application.applicant.save(update_fields=["iban", "updated_at"])
-    notify_on_commit(person=application.applicant)
+    notification_schedule(person=application.applicant)
 
 
 def _case_existing(application: Application) -> UUID | None:
@@ -302,7 +302,7 @@ def application_completion_request(
         after={"status": application.status, "due": due.isoformat()},
     )
     applicant = application.applicant
-    notify_on_commit(person=applicant)
+    notification_schedule(person=applicant)
     return application
 
 

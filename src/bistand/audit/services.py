@@ -53,6 +53,22 @@ def access_log_record(
     )
 
 
+def access_log_system_read(*, process: str, object_type: str, object_id: object) -> AccessLogEntry:
+    """A read by Bistånd itself, in a background task, on no signed-in person's behalf: the row
+    names the process as its actor (no user id, role "system")."""
+    return AccessLogEntry.objects.create(
+        actor_id=None,
+        actor_username=process,
+        actor_role="system",
+        action=AccessAction.READ,
+        object_type=object_type,
+        object_id=str(object_id),
+        inside_unit=True,
+        granted=True,
+        path=f"task:{process}",
+    )
+
+
 @dataclass
 class PendingWrite:
     """The access gate's row for a write request, held back until the view has run.

@@ -7,7 +7,7 @@ from bistand.accounts.models import STAFF_ROLES, User
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.conversations.models import SecureMessage
-from bistand.integrations.notifications.services import notify_on_commit
+from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
 
@@ -28,7 +28,7 @@ def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage
     if from_staff:
         for member in case.members.filter(relation__in=[Relation.APPLICANT, Relation.PARTNER]):
             person = member.person
-            notify_on_commit(person=person)
+            notification_schedule(person=person)
     return message
 
 

@@ -24,7 +24,7 @@ from bistand.decisions.models import (
     RepaymentGround,
 )
 from bistand.errors import DomainError
-from bistand.integrations.notifications.services import notify_on_commit
+from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
 from bistand.rules.cli import calculate_document
@@ -289,4 +289,4 @@ def _decided(decision: Decision) -> None:
         application.status = ApplicationStatus.DECIDED
         application.save(update_fields=["status", "updated_at"])
         applicant = application.applicant
-        notify_on_commit(person=applicant)
+        notification_schedule(person=applicant)

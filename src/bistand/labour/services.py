@@ -19,7 +19,7 @@ from bistand.cases.models import Case, Relation
 from bistand.decisions.flags import reduction_flag_raise
 from bistand.decisions.models import FlagGround
 from bistand.errors import DomainError
-from bistand.integrations.notifications.services import notify_on_commit
+from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.services import journal_entry_create
 from bistand.labour.closure_reasons import closure_reason_label
 from bistand.labour.models import (
@@ -330,7 +330,7 @@ def _plan_version(plan: ActionPlan, *, made_with_person: bool | None, acted_by: 
         after={"version": version.number},
     )
     person = plan.person
-    notify_on_commit(person=person)
+    notification_schedule(person=person)
 
 
 @transaction.atomic

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "mozilla_django_oidc",
     "bistand.organisations",
     "bistand.accounts",
@@ -174,10 +176,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Notifications say only that something new is waiting, never what.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "bistand@example.se")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # a worker waits at most this for the mail server
 USE_SMS = env_bool("USE_SMS", False)
 BISTAND_SMS_BACKEND = env_str(
     "BISTAND_SMS_BACKEND", "bistand.integrations.notifications.sms.LoggingSmsGateway"
 )
+# They leave through the task queue, stored in the database beside the write that caused them
+# (ADR 0013): `bistand db_worker` sends them; a failed channel is tried again later.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+BISTAND_NOTIFICATION_ATTEMPTS = env_int("BISTAND_NOTIFICATION_ATTEMPTS", 4)
+BISTAND_NOTIFICATION_RETRY_SECONDS = env_int("BISTAND_NOTIFICATION_RETRY_SECONDS", 300)
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
