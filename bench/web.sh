@@ -10,6 +10,9 @@
 #   5. the same POST to bench/bare: a bare Django view that validates the key and inserts a row,
 #      served the same way on the next port: the yardstick the issue's goal is stated against
 #      (~930/s when it was written: 650/s is 0.70 of it), so the ratio is comparable across machines.
+# Each send queues a notice (docs/adr/0013). After each send scenario the task worker
+# (`bistand db_worker --batch`) sends them (to a dummy mail backend), alone on the machine, and the
+# script prints its rate: the notices cost the send its queueing, and fall on no scenario's figure.
 # Prints requests/s and p50/p99 latency per scenario and round, then the medians and ratios
 # (bench/web_summary.py); the last line is one JSON object.
 # Usage: bench/web.sh [seconds per scenario and round, default 10]
@@ -29,7 +32,7 @@ set -a; . ./.env.example; set +a
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" DATABASE_CONN_MAX_AGE=600
 export DJANGO_ALLOWED_HOSTS=127.0.0.1 CACHE_URL=redis://127.0.0.1:6379/9
 export BISTAND_CALCULATION_RATE=100000000/s EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
-export USE_OIDC=false LOG_LEVEL=ERROR
+export USE_OIDC=false LOG_LEVEL=ERROR ATTACHMENTS_ROOT="$PWD/var/bench-attachments"
 mkdir -p var
 make -s install messages >/dev/null
 
@@ -74,14 +77,21 @@ wrk_json() {  # lua, path, port, first row, seconds: one JSON line
   BENCH_PORT=$3 BENCH_START=$4 wrk -t2 -c16 -d"$5s" --timeout 5s -s "bench/$1" \
     "http://127.0.0.1:$3$2" | tail -n 1
 }
-received() {
-  psql -tA -h 127.0.0.1 -U postgres -d "$DB" \
-    -c "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'"
+sql() { psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "$1"; }
+deliver() {  # the task worker sends the notices the sends queued, alone on the machine; print its rate
+  local since
+  since=$(sql "SELECT now()")
+  .venv/bin/bistand db_worker --batch --no-reload --no-startup-delay --verbosity 0 >>var/bench-worker.log 2>&1
+  sql "SELECT count(*), round(extract(epoch FROM max(finished_at) - min(started_at))::numeric, 2)
+       FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL' AND started_at >= '$since'" |
+    awk -F'|' '$1 > 0 {printf "notices: %d sent by the task worker in %.2f s (%.0f a second)\n", $1, $2, $1 / $2}'
 }
+received() { sql "SELECT count(*) FROM applications_application WHERE status='received' AND kind='monthly'"; }
 before=$(received)
 wrk_json wrk_calc.lua /api/v1/calculations "$PORT" 0 3 >/dev/null
 wrk_json wrk_page.lua /pre-calculation/ "$PORT" 0 3 >/dev/null
 wrk_json wrk_reapply.lua / "$PORT" "$WARM_START" 3 >/dev/null
+deliver >/dev/null
 wrk_json wrk_reapply.lua / "$FLOOR_PORT" "$WARM_START" 3 >/dev/null
 wrk_json wrk_reapply.lua / "$BARE_PORT" "$WARM_START" 3 >/dev/null
 LINES=()
@@ -97,10 +107,13 @@ for round in $(seq 1 "$ROUNDS"); do
       bare_django_insert) out=$(wrk_json wrk_reapply.lua / "$BARE_PORT" $((round * 1000000)) "$SECONDS_EACH") ;;
     esac
     echo "round $round $scenario: $out"
+    if [ "$scenario" = reapplication_submit ]; then deliver; fi
     LINES+=("{\"round\": $round, \"scenario\": \"$scenario\", \"result\": $out, \"drafts\": $CHUNK}")
   done
 done
 after=$(received)
-logged=$(psql -tA -h 127.0.0.1 -U postgres -d "$DB" -c "SELECT count(*) FROM audit_accesslogentry WHERE object_type='application' AND action='write'")
-echo "re-applications received (warm-up included): $((after - before)); application write log rows: $logged"
+logged=$(sql "SELECT count(*) FROM audit_accesslogentry WHERE object_type='application' AND action='write'")
+notices=$(sql "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status='SUCCESSFUL'")
+echo "re-applications received (warm-up included): $((after - before)); application write log rows: $logged; notices sent: $notices"
+if [ "$notices" != "$((after - before))" ]; then echo "PROBLEM: not every send's notice was sent" >&2; exit 1; fi
 printf '%s\n' "${LINES[@]}" | .venv/bin/python bench/web_summary.py

@@ -57,6 +57,7 @@ def main(count: int, out_path: str) -> None:
             ),
             first_name="Bench",
             last_name=f"Person{i}",
+            email=f"bench{i}@example.se",  # a real applicant is told something is waiting
             gender=Gender.MAN if i % 2 else Gender.WOMAN,
         )
         for i in range(count)
