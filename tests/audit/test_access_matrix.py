@@ -220,5 +220,6 @@ def test_admin_shows_no_case_data(world: World) -> None:
         "labour.Referral",
         "audit.AccessLogEntry",
         "accounts.ProtectedIdentityGrant",
+        "django_tasks_database.DBTaskResult",  # who was sent a notice
     }
     assert world.person_a.last_name not in response.content.decode()

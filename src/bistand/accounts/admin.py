@@ -6,8 +6,14 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from bistand.accounts.models import Role, User
+
+# The task queue's own admin would show who was sent a notice, and a failed task's traceback can
+# carry an address: knowing that someone is a client is itself confidential. Failures are logged.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 
 @admin.register(User)
