@@ -3,6 +3,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,13 @@ class User(AbstractUser):
         blank=True,
         related_name="user",
         help_text=_("For applicants: the person they identified as."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language the person chose in Bistånd; notices are written in it."),
     )
 
     class Meta:

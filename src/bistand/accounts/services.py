@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -52,3 +53,21 @@ def protected_identity_grant_create(
         },
     )
     return grant
+
+
+def user_language_choose(*, user: User, language: str) -> None:
+    """Remember the language the person chose, so that notices reach them in it."""
+    if user.language == language:
+        return
+    before = user.language
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+    access_log_write(
+        user=user, object_type="user_language", object_id=user.pk, before=before, after=language
+    )
+
+
+def user_language(*, person: Person) -> str:
+    """The language to write to the person in: their own choice, else the municipality's."""
+    chosen = User.objects.filter(person=person).values_list("language", flat=True).first()
+    return chosen or settings.LANGUAGE_CODE

@@ -5,10 +5,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.i18n import set_language
 from django_otp import login as otp_login
 
 from bistand.accounts.forms import StaffLoginForm
-from bistand.accounts.models import Role
+from bistand.accounts.models import Role, User
+from bistand.accounts.services import user_language_choose
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -36,3 +38,14 @@ def applicant_login(request: HttpRequest) -> HttpResponse:
     if settings.BISTAND_DEV_LOGIN:
         return redirect(reverse("dev-login"))
     return render(request, "accounts/eid_unavailable.html", status=503)
+
+
+def language_choose(request: HttpRequest) -> HttpResponse:
+    """Django's language switch (a cookie, kept a year); for a logged-in person the choice is also
+    kept on their account, so that notices are written in it."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if request.method == "POST" and isinstance(user, User) and language in dict(settings.LANGUAGES):
+        user_language_choose(user=user, language=language)
+    return response

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from bistand.accounts.views import home
+from bistand.accounts.views import home, language_choose
 
 
 def health(request: HttpRequest) -> HttpResponse:
@@ -20,7 +20,7 @@ admin.site.site_header = "Bistånd – administration"
 urlpatterns = [
     path("", home, name="home"),
     path("health/", health, name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language_choose, name="set_language"),
     path("accounts/", include("bistand.accounts.urls")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("cases/", include("bistand.cases.urls")),

@@ -33,9 +33,9 @@ def notification_channels(person: Person) -> list[Channel]:
     return channels
 
 
-def notification_deliver(*, person: Person, channel: Channel) -> None:
-    """Send the notice now; raises what the mail server or gateway raises."""
-    with translation.override(settings.LANGUAGE_CODE):
+def notification_deliver(*, person: Person, channel: Channel, language: str) -> None:
+    """Send the notice now, in `language`; raises what the mail server or gateway raises."""
+    with translation.override(language):
         text = notification_text()
         if channel is Channel.EMAIL:
             send_mail(_("New in Bistånd"), text, None, [person.email])

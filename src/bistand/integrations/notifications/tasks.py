@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
+from bistand.accounts.services import user_language
 from bistand.audit.services import access_log_system_read
 from bistand.integrations.notifications.delivery import Channel, notification_deliver
 from bistand.people.models import Person
@@ -28,10 +29,11 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
         logger.info("notice to person %s dropped: the person is gone", person_id)
         return
     access_log_system_read(process="notification_send", object_type="person", object_id=person.pk)
+    language = user_language(person=person)
     failed: list[str] = []
     for channel in channels:
         try:
-            notification_deliver(person=person, channel=Channel(channel))
+            notification_deliver(person=person, channel=Channel(channel), language=language)
         except Exception:
             logger.exception(
                 "notice by %s to person %s failed (attempt %d)", channel, person_id, attempt
