@@ -3,6 +3,7 @@
 import importlib
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 
@@ -59,3 +60,23 @@ def test_oidc_claims_find_or_create_the_applicant_by_identity_number() -> None:
     assert user.person.identity_number == number
     assert not user.has_usable_password()
     assert list(backend.filter_users_by_claims(claims)) == [user]
+
+
+@pytest.mark.django_db
+def test_a_language_chosen_before_login_becomes_the_accounts_unless_it_has_one() -> None:
+    from datetime import date
+
+    from django.test import RequestFactory
+
+    claims = {"personal_number": compose_identity_number(date(1992, 6, 18), 982)}
+    backend = OIDCApplicantBackend()
+    backend.request = RequestFactory().get("/oidc/callback/")
+    backend.request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    user = backend.create_user(claims)
+    user.refresh_from_db()
+    assert user.language == "ar"
+
+    backend.request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = "en"  # another device's cookie
+    backend.update_user(user, claims)
+    user.refresh_from_db()
+    assert user.language == "ar"

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from bistand.accounts.models import User
-from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.accounts.services import applicant_user_for_identity_number, user_language_adopt
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 
 
@@ -32,13 +32,18 @@ class OIDCApplicantBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         )
 
     def create_user(self, claims: dict[str, Any]) -> User:
-        return applicant_user_for_identity_number(
+        user = applicant_user_for_identity_number(
             identity_number=self._identity_number(claims) or "",
             first_name=claims.get("given_name", ""),
             last_name=claims.get("family_name", ""),
         )
+        return self.update_user(user, claims)
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
+        request = getattr(self, "request", None)  # set by authenticate()
+        if request is not None:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+            user_language_adopt(user=user, chosen=chosen)
         return user
 
     @staticmethod

@@ -67,6 +67,13 @@ def user_language_choose(*, user: User, language: str) -> None:
     )
 
 
+def user_language_adopt(*, user: User, chosen: str) -> None:
+    """At login: a language chosen before logging in (the cookie) becomes the account's if it has
+    none yet; a choice made on the account is not overridden by one device's cookie."""
+    if not user.language and chosen in dict(settings.LANGUAGES):
+        user_language_choose(user=user, language=chosen)
+
+
 def user_language(*, person: Person) -> str:
     """The language to write to the person in: their own choice, else the municipality's."""
     chosen = User.objects.filter(person=person).values_list("language", flat=True).first()
