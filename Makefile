@@ -56,6 +56,7 @@ typecheck: install
 	DJANGO_SETTINGS_MODULE=bistand.config.settings.test $(BIN)/mypy src
 
 migrations-check: install
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=bistand.config.settings.test $(BIN)/bistand makemigrations --check --dry-run
 
 check: test
