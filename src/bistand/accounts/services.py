@@ -55,6 +55,7 @@ def protected_identity_grant_create(
     return grant
 
 
+@transaction.atomic
 def user_language_choose(*, user: User, language: str) -> None:
     """Remember the language the person chose, so that notices reach them in it."""
     if user.language == language:
@@ -72,9 +73,3 @@ def user_language_adopt(*, user: User, chosen: str) -> None:
     none yet; a choice made on the account is not overridden by one device's cookie."""
     if not user.language and chosen in dict(settings.LANGUAGES):
         user_language_choose(user=user, language=chosen)
-
-
-def user_language(*, person: Person) -> str:
-    """The language to write to the person in: their own choice, else the municipality's."""
-    chosen = User.objects.filter(person=person).values_list("language", flat=True).first()
-    return chosen or settings.LANGUAGE_CODE

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from bistand.accounts.services import user_language
+from bistand.accounts.selectors import user_language
 from bistand.audit.services import access_log_system_read
 from bistand.integrations.notifications.delivery import Channel, notification_deliver
 from bistand.people.models import Person
