@@ -80,3 +80,36 @@ def test_a_language_chosen_before_login_becomes_the_accounts_unless_it_has_one()
     backend.update_user(user, claims)
     user.refresh_from_db()
     assert user.language == "ar"
+
+
+@pytest.mark.django_db
+def test_after_e_identification_the_pages_follow_the_accounts_language() -> None:
+    from datetime import date
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    from bistand.accounts.services import applicant_user_for_identity_number, user_language_choose
+
+    user = applicant_user_for_identity_number(
+        identity_number=compose_identity_number(date(1993, 7, 19), 982)
+    )
+    user_language_choose(user=user, language="ar")  # chosen earlier, on another device
+    user.backend = "bistand.accounts.eid.OIDCApplicantBackend"
+    request = RequestFactory().get("/oidc/callback/", HTTP_COOKIE="django_language=sv")
+    request.session = SessionStore()
+    request.user = AnonymousUser()
+    callback = resolve(reverse("oidc_authentication_callback")).func.view_class()
+    callback.request, callback.user = request, user
+
+    response = callback.login_success()
+
+    assert response.status_code == 302
+    assert request.session["_auth_user_id"] == str(user.pk)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+    client = Client()
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert 'lang="ar" dir="rtl"' in client.get(reverse("applications:my-case")).content.decode()

@@ -9,10 +9,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from bistand.accounts.models import User
 from bistand.accounts.services import applicant_user_for_identity_number, user_language_adopt
+from bistand.accounts.views import language_cookie_from_account
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 
 
@@ -55,3 +58,10 @@ class OIDCApplicantBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
             return parse_identity_number(raw, today=timezone.localdate()).digits
         except IdentityNumberError:
             return None
+
+
+class ApplicantCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[misc]
+    """The broker's return: logged in, and the pages in the language kept on the account."""
+
+    def login_success(self) -> HttpResponse:
+        return language_cookie_from_account(super().login_success(), self.user)

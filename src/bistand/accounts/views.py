@@ -49,3 +49,20 @@ def language_choose(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and isinstance(user, User) and language in dict(settings.LANGUAGES):
         user_language_choose(user=user, language=language)
     return response
+
+
+def language_cookie_from_account(response: HttpResponse, user: User) -> HttpResponse:
+    """At login: the pages follow the language kept on the account, whatever this device had
+    (the language switch writes the same cookie)."""
+    if user.language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -144,6 +144,9 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = env_str(
 OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "https://eid.invalid/token")
 OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "https://eid.invalid/userinfo")
 OIDC_RP_SCOPES = "openid profile"
+OIDC_CALLBACK_CLASS = (
+    "bistand.accounts.eid.ApplicantCallbackView"  # pages in the account's language
+)
 OIDC_PERSONAL_NUMBER_CLAIM = env_str("OIDC_PERSONAL_NUMBER_CLAIM", "personal_number")
 # Development login for applicants: never enabled outside local settings.
 BISTAND_DEV_LOGIN = False
