@@ -4,11 +4,12 @@ import importlib
 
 import pytest
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, reverse
 
 from bistand.accounts.eid import OIDCApplicantBackend
-from bistand.accounts.models import Role
+from bistand.accounts.models import Role, User
 from bistand.people.identity_numbers import compose_identity_number
 
 
@@ -62,22 +63,38 @@ def test_oidc_claims_find_or_create_the_applicant_by_identity_number() -> None:
     assert list(backend.filter_users_by_claims(claims)) == [user]
 
 
+def _broker_returns(user: User, cookie: str) -> HttpResponse:
+    """The broker's callback after a successful e-identification, on a device with `cookie`."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    user.backend = "bistand.accounts.eid.OIDCApplicantBackend"
+    request = RequestFactory().get("/oidc/callback/", HTTP_COOKIE=f"django_language={cookie}")
+    request.session = SessionStore()
+    request.user = AnonymousUser()
+    callback = resolve(reverse("oidc_authentication_callback")).func.view_class()
+    callback.request, callback.user = request, user
+    response: HttpResponse = callback.login_success()
+    assert request.session["_auth_user_id"] == str(user.pk)
+    return response
+
+
 @pytest.mark.django_db
 def test_a_language_chosen_before_login_becomes_the_accounts_unless_it_has_one() -> None:
     from datetime import date
 
-    from django.test import RequestFactory
+    from bistand.accounts.services import applicant_user_for_identity_number
 
-    claims = {"personal_number": compose_identity_number(date(1992, 6, 18), 982)}
-    backend = OIDCApplicantBackend()
-    backend.request = RequestFactory().get("/oidc/callback/")
-    backend.request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = "ar"
-    user = backend.create_user(claims)
+    user = applicant_user_for_identity_number(
+        identity_number=compose_identity_number(date(1992, 6, 18), 982)
+    )
+    _broker_returns(user, "ar")
     user.refresh_from_db()
     assert user.language == "ar"
 
-    backend.request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = "en"  # another device's cookie
-    backend.update_user(user, claims)
+    _broker_returns(user, "en")  # another device's cookie
     user.refresh_from_db()
     assert user.language == "ar"
 
@@ -86,28 +103,16 @@ def test_a_language_chosen_before_login_becomes_the_accounts_unless_it_has_one()
 def test_after_e_identification_the_pages_follow_the_accounts_language() -> None:
     from datetime import date
 
-    from django.contrib.auth.models import AnonymousUser
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.test import RequestFactory
-    from django.urls import resolve
-
     from bistand.accounts.services import applicant_user_for_identity_number, user_language_choose
 
     user = applicant_user_for_identity_number(
         identity_number=compose_identity_number(date(1993, 7, 19), 982)
     )
     user_language_choose(user=user, language="ar")  # chosen earlier, on another device
-    user.backend = "bistand.accounts.eid.OIDCApplicantBackend"
-    request = RequestFactory().get("/oidc/callback/", HTTP_COOKIE="django_language=sv")
-    request.session = SessionStore()
-    request.user = AnonymousUser()
-    callback = resolve(reverse("oidc_authentication_callback")).func.view_class()
-    callback.request, callback.user = request, user
 
-    response = callback.login_success()
+    response = _broker_returns(user, "sv")
 
     assert response.status_code == 302
-    assert request.session["_auth_user_id"] == str(user.pk)
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
     client = Client()
     client.force_login(user)

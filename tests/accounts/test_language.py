@@ -7,12 +7,11 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 
 from bistand.accounts.models import User
 from bistand.audit.models import AccessLogEntry
 from bistand.integrations.notifications.services import notification_schedule
-from tests.factories import World, client_for
+from tests.factories import World, client_for, notices_cleared
 
 ARABIC = re.compile("[\u0600-\u06ff]")
 
@@ -39,8 +38,7 @@ def test_an_applicant_who_chooses_arabic_gets_notices_in_arabic(
     change = AccessLogEntry.objects.get(object_type="user_language")
     assert change.changes == {"before": "", "after": "ar"}
 
-    DBTaskResult.objects.all().delete()
-    mail.outbox.clear()
+    notices_cleared()
     notification_schedule(person=world.person_a)
     task_worker()
     (notice,) = mail.outbox
@@ -57,8 +55,7 @@ def test_an_applicant_who_chooses_arabic_gets_notices_in_arabic(
 
 @pytest.mark.django_db
 def test_without_a_choice_notices_are_in_swedish(world: World, task_worker) -> None:  # type: ignore[no-untyped-def]
-    DBTaskResult.objects.all().delete()
-    mail.outbox.clear()
+    notices_cleared()
     notification_schedule(person=world.person_a)
     task_worker()
     assert "Logga in för att läsa" in mail.outbox[0].body

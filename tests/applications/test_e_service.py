@@ -25,7 +25,7 @@ from bistand.cases.models import Case
 from bistand.conversations.models import SecureMessage
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person
-from tests.factories import World, client_for, pdf_bytes
+from tests.factories import World, client_for, notices_cleared, pdf_bytes
 
 FIRST_STEPS = {
     "household": {},  # filled per test (partner, children)
@@ -354,8 +354,7 @@ def test_caseworker_message_reaches_the_applicant_and_can_be_filed(
     world: World,
     task_worker,  # type: ignore[no-untyped-def]
 ) -> None:
-    task_worker()  # what the world's own setting-up queued
-    mail.outbox.clear()
+    notices_cleared()
     world.person_a.email = "amina@example.se"
     world.person_a.save()
     staff = client_for(world.caseworker_a)

@@ -14,7 +14,7 @@ from bistand.integrations.notifications import sms
 from bistand.integrations.notifications.base import SmsGateway
 from bistand.integrations.notifications.services import notification_schedule
 from bistand.people.models import Person
-from tests.factories import World, person_make
+from tests.factories import World, notices_cleared, person_make
 
 
 class GatewayDown(SmsGateway):
@@ -27,8 +27,7 @@ def _person(world: World, **changes: str) -> Person:
     for name, value in changes.items():
         setattr(person, name, value)
     person.save()
-    DBTaskResult.objects.all().delete()  # start from an empty queue
-    mail.outbox.clear()
+    notices_cleared()
     return person
 
 
@@ -109,6 +108,18 @@ def test_a_notice_to_a_person_since_disposed_of_is_dropped(world: World, task_wo
     person = _person(world)
     notification_schedule(person=person)
     Person.objects.filter(pk=person.pk).delete()
+    task_worker()
+    (done,) = DBTaskResult.objects.all()
+    assert done.status == TaskResultStatus.SUCCESSFUL
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_an_address_removed_before_the_worker_runs_is_not_tried(world: World, task_worker) -> None:  # type: ignore[no-untyped-def]
+    person = _person(world)
+    notification_schedule(person=person)
+    person.email = ""
+    person.save()
     task_worker()
     (done,) = DBTaskResult.objects.all()
     assert done.status == TaskResultStatus.SUCCESSFUL

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
-from bistand.accounts.services import applicant_user_for_identity_number, user_language_adopt
-from bistand.accounts.views import language_cookie_from_account
+from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.accounts.views import language_at_login
 from bistand.forms_base import PlainForm
 from bistand.people.validators import identity_number_clean
 
@@ -31,8 +31,6 @@ def dev_login(request: HttpRequest) -> HttpResponse:
             identity_number=form.cleaned_data["identity_number"]
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        user_language_adopt(user=user, chosen=chosen)
-        return language_cookie_from_account(redirect("home"), user)
+        return language_at_login(request, user, redirect("home"))
     applicants = User.objects.filter(role=Role.APPLICANT).select_related("person")[:20]
     return render(request, "accounts/dev_login.html", {"form": form, "applicants": applicants})

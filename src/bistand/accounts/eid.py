@@ -14,8 +14,8 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from bistand.accounts.models import User
-from bistand.accounts.services import applicant_user_for_identity_number, user_language_adopt
-from bistand.accounts.views import language_cookie_from_account
+from bistand.accounts.services import applicant_user_for_identity_number
+from bistand.accounts.views import language_at_login
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 
 
@@ -35,18 +35,13 @@ class OIDCApplicantBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         )
 
     def create_user(self, claims: dict[str, Any]) -> User:
-        user = applicant_user_for_identity_number(
+        return applicant_user_for_identity_number(
             identity_number=self._identity_number(claims) or "",
             first_name=claims.get("given_name", ""),
             last_name=claims.get("family_name", ""),
         )
-        return self.update_user(user, claims)
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
-        request = getattr(self, "request", None)  # set by authenticate()
-        if request is not None:
-            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-            user_language_adopt(user=user, chosen=chosen)
         return user
 
     @staticmethod
@@ -64,4 +59,4 @@ class ApplicantCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[mis
     """The broker's return: logged in, and the pages in the language kept on the account."""
 
     def login_success(self) -> HttpResponse:
-        return language_cookie_from_account(super().login_success(), self.user)
+        return language_at_login(self.request, self.user, super().login_success())

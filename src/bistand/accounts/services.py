@@ -57,8 +57,9 @@ def protected_identity_grant_create(
 
 @transaction.atomic
 def user_language_choose(*, user: User, language: str) -> None:
-    """Remember the language the person chose, so that notices reach them in it."""
-    if user.language == language:
+    """Remember the language the person chose, so that notices reach them in it. A language
+    Bistånd does not offer, or the one already kept, changes nothing."""
+    if language not in dict(settings.LANGUAGES) or user.language == language:
         return
     before = user.language
     User.objects.filter(pk=user.pk).update(language=language)
@@ -66,10 +67,3 @@ def user_language_choose(*, user: User, language: str) -> None:
     access_log_write(
         user=user, object_type="user_language", object_id=user.pk, before=before, after=language
     )
-
-
-def user_language_adopt(*, user: User, chosen: str) -> None:
-    """At login: a language chosen before logging in (the cookie) becomes the account's if it has
-    none yet; a choice made on the account is not overridden by one device's cookie."""
-    if not user.language and chosen in dict(settings.LANGUAGES):
-        user_language_choose(user=user, language=chosen)

@@ -44,16 +44,18 @@ def language_choose(request: HttpRequest) -> HttpResponse:
     """Django's language switch (a cookie, kept a year); for a logged-in person the choice is also
     kept on their account, so that notices are written in it."""
     response = set_language(request)
-    language = request.POST.get("language", "")
-    user = request.user
-    if request.method == "POST" and isinstance(user, User) and language in dict(settings.LANGUAGES):
-        user_language_choose(user=user, language=language)
+    if request.method == "POST" and isinstance(request.user, User):
+        user_language_choose(user=request.user, language=request.POST.get("language", ""))
     return response
 
 
-def language_cookie_from_account(response: HttpResponse, user: User) -> HttpResponse:
-    """At login: the pages follow the language kept on the account, whatever this device had
-    (the language switch writes the same cookie)."""
+def language_at_login(request: HttpRequest, user: User, response: HttpResponse) -> HttpResponse:
+    """A language chosen on this device before logging in becomes the account's if it has none;
+    then the pages follow the account's language, whatever this device had (the language switch
+    writes the same cookie)."""
+    if not user.language:
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        user_language_choose(user=user, language=cookie)
     if user.language:
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,

@@ -26,9 +26,9 @@ def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage
         after={"case": str(case.pk), "from_staff": from_staff, "length": len(body)},
     )
     if from_staff:
-        for member in case.members.filter(relation__in=[Relation.APPLICANT, Relation.PARTNER]):
-            person = member.person
-            notification_schedule(person=person)
+        adults = case.members.filter(relation__in=[Relation.APPLICANT, Relation.PARTNER])
+        for member in adults.select_related("person"):
+            notification_schedule(person=member.person)
     return message
 
 

@@ -10,7 +10,11 @@ from django_tasks import task
 
 from bistand.accounts.selectors import user_language
 from bistand.audit.services import access_log_system_read
-from bistand.integrations.notifications.delivery import Channel, notification_deliver
+from bistand.integrations.notifications.delivery import (
+    Channel,
+    notification_channels,
+    notification_deliver,
+)
 from bistand.people.models import Person
 
 logger = logging.getLogger(__name__)
@@ -30,8 +34,9 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
         return
     access_log_system_read(process="notification_send", object_type="person", object_id=person.pk)
     language = user_language(person=person)
+    reachable = notification_channels(person)  # an address removed since is not tried
     failed: list[str] = []
-    for channel in channels:
+    for channel in [c for c in channels if c in reachable]:
         try:
             notification_deliver(person=person, channel=Channel(channel), language=language)
         except Exception:
