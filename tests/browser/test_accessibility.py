@@ -2,13 +2,15 @@
 
 Every page the applicant can reach is visited: the public pages and the pre-calculation, then,
 logged in, my case, every step of the application (also with errors shown), documents, sending,
-confirming and messages. Also checked: 320 px reflow (no horizontal scrolling)."""
+confirming, messages, and what was kept when the login ran out. Also checked: 320 px reflow
+(no horizontal scrolling)."""
 
 from typing import Any
 
 import pytest
 
 from tests.browser.axe import all_violations
+from tests.browser.login import log_in_again, login_runs_out
 from tests.factories import World
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,6 +48,15 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         page.locator("input[name=housing]").fill("många")
         page.locator("button[name=next]").click()
 
+    def kept_after_login() -> None:
+        page.goto(f"/my/applications/{draft}/step/housing/")
+        page.locator("input[name=housing]").fill("8450")
+        login_runs_out(page)
+        page.locator("button[name=next]").click()
+        log_in_again(page, world.applicant)
+        page.goto(f"/my/applications/{draft}/step/housing/")
+        assert page.locator("main input[type=hidden][name=housing]").input_value() == "8450"
+
     return [
         ("my case", lambda: page.goto("/my/")),
         ("start", lambda: page.goto("/my/applications/new/")),
@@ -61,6 +72,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("messages", lambda: page.goto("/my/messages/")),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
         ("my plan", lambda: page.goto("/my-plan/")),
+        ("what you wrote is kept", kept_after_login),  # last: it logs the browser in again
     ]
 
 
@@ -85,7 +97,7 @@ def test_no_serious_or_critical_violations_on_applicant_pages(
                     blocking.append(f"{name}: {violation['id']} {violation['help']}")
     print(f"\naxe {language}: {counts}")
     assert blocking == []
-    assert counts["pages"] >= 23
+    assert counts["pages"] >= 24
 
 
 def _with_plan(world: World) -> None:

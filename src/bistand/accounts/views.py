@@ -1,16 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.i18n import set_language
 from django_otp import login as otp_login
 
 from bistand.accounts.forms import StaffLoginForm
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import user_language_choose
+from bistand.accounts.unsent import UnsentForm, unsent_form_drop
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -32,12 +37,36 @@ class StaffLoginView(auth_views.LoginView):
 
 
 def applicant_login(request: HttpRequest) -> HttpResponse:
-    """Start e-identification: the OIDC broker in production, the dev login locally."""
+    """Start e-identification: the OIDC broker in production, the dev login locally. The
+    address the person was on (`next`, when it is this site's) is where they come back to."""
     if settings.USE_OIDC:
-        return redirect(reverse("oidc_authentication_init"))
+        return redirect(_with_next(request, reverse("oidc_authentication_init")))
     if settings.BISTAND_DEV_LOGIN:
-        return redirect(reverse("dev-login"))
+        return redirect(_with_next(request, reverse("dev-login")))
     return render(request, "accounts/eid_unavailable.html", status=503)
+
+
+def login_next(request: HttpRequest) -> str | None:
+    """The `next` address of a login request, if it is on this site."""
+    target = request.GET.get(REDIRECT_FIELD_NAME, "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else None
+
+
+def _with_next(request: HttpRequest, url: str) -> str:
+    target = login_next(request)
+    return f"{url}?{urlencode({REDIRECT_FIELD_NAME: target})}" if target else url
+
+
+def unsent_form_offer(request: HttpRequest, unsent: UnsentForm) -> HttpResponse:
+    """The page the access gate shows at an address with a form kept from an expired login:
+    send it again, or discard it (bistand.accounts.unsent)."""
+    if request.GET.get("unsent") == "discard":
+        unsent_form_drop(request)
+        return redirect(request.path)
+    return render(request, "accounts/unsent_form.html", {"unsent": unsent})
 
 
 def language_choose(request: HttpRequest) -> HttpResponse:

@@ -22,6 +22,8 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase as HttpResponse
 
 from bistand.accounts.models import STAFF_ROLES, Role, User
+from bistand.accounts.unsent import unsent_form_drop, unsent_form_for, unsent_form_keep
+from bistand.accounts.views import unsent_form_offer
 from bistand.applications.selectors import (
     application_queryset_visible,
     attachment_queryset_visible,
@@ -153,6 +155,10 @@ def access_checked(
             user, path = request.user, request.get_full_path()
             if not isinstance(user, User) or _second_factor_missing(user):
                 login = "accounts:applicant-login" if audience == Audience.APPLICANT else None
+                if request.method == "POST":
+                    # The login ran out while the person wrote: keep what they sent and offer it
+                    # back at this address after they log in again (docs/adr/0014).
+                    unsent_form_keep(request)
                 return redirect_to_login(path, login_url=login)
             effective = AccessAction.WRITE if request.method == "POST" else policy.action
             object_id = kwargs.get(SUBJECT_KWARG[subject], "") if subject else ""
@@ -177,7 +183,13 @@ def access_checked(
                 if obj is None:
                     log(granted=False)
                     raise Http404
+            if request.method == "GET":
+                unsent = unsent_form_for(request)
+                if unsent is not None:
+                    log(granted=True)
+                    return unsent_form_offer(request, unsent)
             if request.method == "POST":
+                unsent_form_drop(request)
                 # The log row and the view's writes commit together: one commit per request.
                 # The row is held back so that the service's write to this subject can carry
                 # it, with the old and new values: one row per write (docs/adr/0012).

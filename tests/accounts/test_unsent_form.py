@@ -1,0 +1,173 @@
+"""A login that runs out while a person writes loses nothing: what they sent is kept, and offered
+back at the same page after they log in again (bistand.accounts.unsent, docs/adr/0014)."""
+
+import re
+from datetime import timedelta
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from bistand.accounts.models import User
+from bistand.applications.models import Application
+from bistand.journals.models import JournalEntry
+from tests.factories import World, client_for, otp_device, pdf_bytes
+
+HOUSING = {
+    "housing_type": "rental",
+    "housing": "8 450",
+    "household_electricity": "410",
+    "home_insurance": "",
+    "work_travel": "",
+    "union_fee": "",
+    "unemployment_fund_fee": "",
+    "childcare_fee": "",
+}
+EXPIRED = timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)
+
+
+def _step_url(application: Application, step: str) -> str:
+    return reverse("applications:step", kwargs={"application_id": application.pk, "step": step})
+
+
+def _form_on(html: str) -> tuple[str, dict[str, list[str]]]:
+    """The form offered back, as a browser would send it: its action and its fields."""
+    forms = re.findall(r'<form method="post" action="([^"]*)">(.*?)</form>', html, re.S)
+    found = next(((a, body) for a, body in forms if "Skicka det jag skrev" in body), None)
+    assert found is not None, html[-2000:]
+    action, body = found
+    fields: dict[str, list[str]] = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', body):
+        fields.setdefault(unescape(name), []).append(unescape(value))
+    return unescape(action), fields
+
+
+def _logs_in_again(client: Client, user: User) -> None:
+    """E-identification (or the staff login) in the same browser session, as the broker's
+    callback does: Django's login keeps the anonymous session's data under a new key."""
+    client.force_login(user)
+    if user.role != "applicant":
+        session = client.session
+        session["otp_device_id"] = otp_device(user).persistent_id
+        session.save()
+
+
+@pytest.mark.django_db
+def test_a_step_sent_after_the_login_ran_out_is_offered_back_and_saved(world: World) -> None:
+    client = client_for(world.applicant)
+    url = _step_url(world.draft_a, "housing")
+    started = timezone.now()
+    assert client.get(url).status_code == 200
+    with time_machine.travel(started + EXPIRED):
+        response = client.post(url, HOUSING)
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse('accounts:applicant-login')}?next={quote(url)}"
+        world.draft_a.refresh_from_db()
+        assert "housing" not in world.draft_a.answers  # nothing was saved without a login
+
+        _logs_in_again(client, world.applicant)
+        offer = client.get(url)
+        page = offer.content.decode()
+        assert offer.status_code == 200
+        assert "Det du skrev är inte sparat ännu" in page
+        action, fields = _form_on(page)
+        assert action == url
+        assert fields["housing"] == ["8 450"]
+        assert fields["household_electricity"] == ["410"]
+        assert "csrfmiddlewaretoken" in fields  # a fresh token, not the one kept
+
+        sent = client.post(action, {name: values for name, values in fields.items()})
+        assert sent.status_code == 302
+        assert sent["Location"] == _step_url(world.draft_a, "incomes")
+        world.draft_a.refresh_from_db()
+        assert world.draft_a.answers["housing"]["housing"] == "8450"
+        assert world.draft_a.answers["housing"]["household_electricity"] == "410"
+        # Sent once, it is no longer offered: the page is the step itself, with the saved answers.
+        again = client.get(url).content.decode()
+        assert "Det du skrev är inte sparat ännu" not in again
+        assert 'name="housing" value="8450"' in again.replace("\u00a0", "")
+
+
+@pytest.mark.django_db
+def test_what_was_kept_can_be_discarded(world: World) -> None:
+    client = client_for(world.applicant)
+    url = _step_url(world.draft_a, "housing")
+    with time_machine.travel(timezone.now() + EXPIRED):
+        client.post(url, HOUSING)
+        _logs_in_again(client, world.applicant)
+        assert "Det du skrev är inte sparat ännu" in client.get(url).content.decode()
+        discarded = client.get(f"{url}?unsent=discard")
+        assert discarded.status_code == 302
+        assert discarded["Location"] == url
+        page = client.get(url).content.decode()
+        assert "Det du skrev är inte sparat ännu" not in page
+        assert "8 450" not in page
+        world.draft_a.refresh_from_db()
+        assert "housing" not in world.draft_a.answers
+
+
+@pytest.mark.django_db
+def test_another_person_logging_in_on_the_device_never_sees_it(world: World) -> None:
+    client = client_for(world.applicant)
+    url = _step_url(world.draft_a, "housing")
+    with time_machine.travel(timezone.now() + EXPIRED):
+        client.post(url, HOUSING)
+        _logs_in_again(client, world.applicant_b)
+        refused = client.get(url)
+        assert refused.status_code == 404  # not theirs: the gate answers as for nothing
+        assert "8 450" not in refused.content.decode()
+        mine = client.get(reverse("applications:my-case")).content.decode()
+        assert "8 450" not in mine
+        # Logging out flushes the session: nothing is left for the next person either.
+        client.post(reverse("accounts:logout"))
+        _logs_in_again(client, world.applicant)
+        assert "Det du skrev är inte sparat ännu" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_caseworkers_journal_entry_survives_the_login_running_out(world: World) -> None:
+    client = client_for(world.caseworker_a)
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    text = "Telefonsamtal med sökande om hyreshöjningen; <kontrakt> skickas i veckan."
+    with time_machine.travel(timezone.now() + EXPIRED):
+        response = client.post(url, {"action": "write", "text": text})
+        assert response["Location"].startswith(reverse("accounts:staff-login"))
+        assert not JournalEntry.objects.filter(text=text).exists()
+        _logs_in_again(client, world.caseworker_a)
+        action, fields = _form_on(client.get(url).content.decode())
+        assert fields["text"] == [text]  # exactly as typed, markup escaped on the page only
+        client.post(action, fields)
+        assert JournalEntry.objects.filter(text=text, case=world.case_a).count() == 1
+
+
+@pytest.mark.django_db
+def test_files_are_not_kept_and_the_person_is_told(world: World) -> None:
+    client = client_for(world.applicant)
+    url = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
+    upload = SimpleUploadedFile("hyra.pdf", pdf_bytes(), content_type="application/pdf")
+    with time_machine.travel(timezone.now() + EXPIRED):
+        client.post(url, {"kind": "rent", "file": upload})
+        _logs_in_again(client, world.applicant)
+        page = client.get(url).content.decode()
+        assert "Filer du hade valt sparades inte" in page
+        assert "hyra.pdf" not in page
+
+
+@pytest.mark.django_db
+@override_settings(USE_OIDC=True)
+def test_e_identification_brings_the_person_back_to_the_page() -> None:
+    client = Client()
+    page = "/my/applications/00000000-0000-4000-8000-000000000001/step/housing/"
+    start = client.get(reverse("accounts:applicant-login"), {"next": page})
+    assert start["Location"] == f"{reverse('oidc_authentication_init')}?next={quote(page, safe='')}"
+    client.get(start["Location"])  # the broker's login page is elsewhere; the way back is kept
+    assert client.session["oidc_login_next"] == page
+    # An address outside the site is not followed.
+    outside = client.get(reverse("accounts:applicant-login"), {"next": "https://evil.example/"})
+    assert outside["Location"] == reverse("oidc_authentication_init")
