@@ -25,14 +25,8 @@ WORKERS=${BENCH_WORKERS:-2}
 DB=${BENCH_DB:-bistand_web}  # not the follow-up benchmark's database
 ROUNDS=${BENCH_ROUNDS:-3}
 APPLICANTS=${BENCH_APPLICANTS:-30000}
-export BENCH_DIR="$PWD/bench" BENCH_PORT="$PORT" BENCH_THREADS=2
-export BENCH_SESSIONS="$PWD/var/bench-sessions.txt"
-export DJANGO_SETTINGS_MODULE=bistand.config.settings.production
-set -a; . ./.env.example; set +a
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" DATABASE_CONN_MAX_AGE=600
-export DJANGO_ALLOWED_HOSTS=127.0.0.1 CACHE_URL=redis://127.0.0.1:6379/9
-export BISTAND_CALCULATION_RATE=100000000/s EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
-export USE_OIDC=false LOG_LEVEL=ERROR ATTACHMENTS_ROOT="$PWD/var/bench-attachments"
+export BENCH_PORT="$PORT" BENCH_THREADS=2
+. bench/env.sh
 mkdir -p var
 make -s install messages >/dev/null
 
