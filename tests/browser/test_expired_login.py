@@ -1,11 +1,15 @@
 """In real Chromium: the login runs out while an applicant fills in a page; after logging in
-again they are offered what they wrote, send it with the keyboard, and nothing is lost."""
+again they are offered what they wrote, send it with the keyboard, and nothing is lost. Before
+that, a warning lets them stay logged in (WCAG 2.2.1)."""
 
+import re
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 
+from tests.browser.axe import serious_violations
 from tests.browser.login import log_in_again, login_runs_out
 from tests.factories import World
 
@@ -40,3 +44,40 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
     page.goto(step)
     amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
     assert amount.input_value().replace("\u00a0", "").replace(" ", "") == "8450"
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
+    world: World, open_page: Any, settings: Any, language: str
+) -> None:
+    # A login of ten minutes, warned about five minutes before its end. The page's clock is
+    # Playwright's, moved on by hand: the warning comes when the page has been open five minutes.
+    settings.SESSION_COOKIE_AGE = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 300
+    page = open_page(world.applicant, language=language)
+    page.clock.install()
+    page.goto(
+        reverse("applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"})
+    )
+    page.locator("input[name=housing]").fill("9100")
+    key = next(c for c in page.context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
+    ends_before = Session.objects.get(session_key=key["value"]).expire_date
+
+    dialog = page.get_by_role("dialog")
+    page.clock.run_for("04:00")
+    assert not dialog.is_visible()
+    page.clock.run_for("01:05")
+    dialog.wait_for(state="visible")
+    title = {"sv": "Du loggas snart ut", "ar": "سيتم تسجيل خروجك قريبًا"}[language]
+    assert dialog.get_by_role("heading", name=title).is_visible()
+    assert re.search(r"\d", dialog.locator("[data-session-ends-at]").inner_text())
+    assert serious_violations(page) == []
+    # The button to stay has the focus: Enter keeps the login going, without leaving the page.
+    stay = {"sv": "Fortsätt vara inloggad", "ar": "ابقَ مسجّلًا للدخول"}[language]
+    assert page.evaluate("document.activeElement.textContent.trim()") == stay
+    with page.expect_response("**/accounts/session/extend/") as answer:
+        page.keyboard.press("Enter")
+    assert answer.value.json()["seconds_left"] == 600
+    dialog.wait_for(state="hidden")
+    assert page.locator("input[name=housing]").input_value() == "9100"
+    assert Session.objects.get(session_key=key["value"]).expire_date > ends_before

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Navigation by role, and the development-environment marker."""
+"""Navigation by role, the development-environment marker, and when the login ends."""
 
 from typing import Any
 
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bistand.accounts.models import Role
+from bistand.accounts.sessions import session_seconds_left
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -40,4 +41,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("followup:statistics"), "label": _("Statistics")})
     if role == Role.ADMINISTRATOR:
         items.append({"url": reverse("admin:index"), "label": _("Administration")})
-    return {"nav_items": items, "dev_mode": settings.BISTAND_DEV_LOGIN}
+    seconds_left = session_seconds_left(request.session) if user.is_authenticated else None
+    return {
+        "nav_items": items,
+        "dev_mode": settings.BISTAND_DEV_LOGIN,
+        "session_seconds_left": seconds_left,
+        "session_warning_seconds": settings.BISTAND_SESSION_WARNING_SECONDS,
+    }

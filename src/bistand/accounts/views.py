@@ -5,16 +5,18 @@ from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from django_otp import login as otp_login
 
 from bistand.accounts.forms import StaffLoginForm
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import user_language_choose
+from bistand.accounts.sessions import session_ends_mark
 from bistand.accounts.unsent import UnsentForm, unsent_form_drop
 
 
@@ -58,6 +60,16 @@ def login_next(request: HttpRequest) -> str | None:
 def _with_next(request: HttpRequest, url: str) -> str:
     target = login_next(request)
     return f"{url}?{urlencode({REDIRECT_FIELD_NAME: target})}" if target else url
+
+
+@require_POST
+def session_extend(request: HttpRequest) -> JsonResponse:
+    """ "Stay logged in": the login goes on for a full `SESSION_COOKIE_AGE` from now. Asked by
+    the warning on every page (static/bistand/session.js) without leaving the page."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"logged_in": False}, status=401)
+    session_ends_mark(request.session)
+    return JsonResponse({"logged_in": True, "seconds_left": request.session.get_expiry_age()})
 
 
 def unsent_form_offer(request: HttpRequest, unsent: UnsentForm) -> HttpResponse:

@@ -194,6 +194,8 @@ BISTAND_SMS_BACKEND = env_str(
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 BISTAND_NOTIFICATION_ATTEMPTS = env_int("BISTAND_NOTIFICATION_ATTEMPTS", 4)
 BISTAND_NOTIFICATION_RETRY_SECONDS = env_int("BISTAND_NOTIFICATION_RETRY_SECONDS", 300)
+# How long before the login ends the pages warn and offer to stay logged in (WCAG 2.2.1).
+BISTAND_SESSION_WARNING_SECONDS = env_int("BISTAND_SESSION_WARNING_SECONDS", 300)
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Before the login ends, warn and offer to stay logged in without leaving the page (WCAG 2.2.1).
+// An enhancement: without JavaScript no warning shows, and a page sent after the login ended is
+// kept and offered back after the next login (docs/adr/0014, docs/adr/0015).
+(function () {
+  "use strict";
+  var body = document.body;
+  var dialog = document.getElementById("session-ending");
+  var left = Number(body.dataset.sessionLeft);
+  var warn = Number(body.dataset.sessionWarn);
+  if (!dialog || typeof dialog.showModal !== "function" || !isFinite(left) || !isFinite(warn)) {
+    return;
+  }
+  var form = dialog.querySelector("form");
+  var failed = dialog.querySelector("[data-session-failed]");
+  var endsAt = dialog.querySelector("[data-session-ends-at]");
+  var ends = 0;
+  var timer = 0;
+
+  function schedule(secondsLeft) {
+    // Counted from now on this device, so that its clock need not agree with the server's.
+    ends = Date.now() + secondsLeft * 1000;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(show, Math.max(0, (secondsLeft - warn) * 1000));
+  }
+
+  function show() {
+    endsAt.textContent = new Date(ends).toLocaleTimeString(document.documentElement.lang, {
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    failed.hidden = true;
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(function (answer) {
+        dialog.close();
+        schedule(answer.seconds_left);
+      })
+      .catch(function () {
+        failed.hidden = false;
+      });
+  });
+  dialog.querySelector("[data-session-close]").addEventListener("click", function () {
+    dialog.close();
+  });
+  schedule(left);
+})();
