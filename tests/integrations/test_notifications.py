@@ -1,10 +1,14 @@
 """Notices leave through the task queue: with the write that caused them, or not at all."""
 
+import logging
+import smtplib
 from datetime import timedelta
+from typing import Any
 
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import TaskResultStatus
@@ -124,3 +128,44 @@ def test_an_address_removed_before_the_worker_runs_is_not_tried(world: World, ta
     (done,) = DBTaskResult.objects.all()
     assert done.status == TaskResultStatus.SUCCESSFUL
     assert mail.outbox == []
+
+
+class MailServerRefusesTheAddress(BaseEmailBackend):
+    def send_messages(self, email_messages: Any) -> int:
+        to = email_messages[0].to[0]
+        raise smtplib.SMTPRecipientsRefused({to: (550, f"5.1.1 <{to}>: unknown".encode())})
+
+
+class GatewayRefusesTheNumber(SmsGateway):
+    def send(self, *, to: str, text: str) -> None:
+        raise ValueError(f"the gateway refused {to}")
+
+
+@pytest.mark.django_db
+def test_a_refused_notice_leaves_no_address_in_the_log_or_the_queue(
+    world: World,
+    settings,  # type: ignore[no-untyped-def]
+    task_worker,  # type: ignore[no-untyped-def]
+    caplog,  # type: ignore[no-untyped-def]
+) -> None:
+    # That someone is written to by social services is itself confidential: the address must
+    # not reach the application log or the task table, whatever the mail server says.
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerRefusesTheAddress"
+    settings.USE_SMS = True
+    settings.BISTAND_SMS_BACKEND = f"{__name__}.GatewayRefusesTheNumber"
+    person = _person(world)
+    notification_schedule(person=person)
+    with caplog.at_level(logging.INFO):
+        task_worker()
+    failed = DBTaskResult.objects.get(status=TaskResultStatus.FAILED)
+    logged = "\n".join(
+        record.getMessage()
+        + (logging.Formatter().formatException(record.exc_info) if record.exc_info else "")
+        for record in caplog.records
+    )
+    assert "notice by email" in logged
+    assert "SMTPRecipientsRefused" in logged  # what went wrong is still there for the operator
+    assert "ValueError" in logged
+    for written in (logged, failed.traceback, failed.exception_class_path):
+        assert person.email not in written
+        assert person.phone not in written

@@ -2,6 +2,7 @@
 """The notice that something new is waiting, sent by the task worker (`bistand db_worker`)."""
 
 import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,6 +25,19 @@ class NotificationDeliveryError(Exception):
     """Some channel refused the notice; what could be tried again has been queued."""
 
 
+def _failure(error: Exception) -> str:
+    """What went wrong, for the operator, without what an answer about the recipient may carry:
+    the address. That someone is written to by social services is itself confidential. A
+    connection that failed (an OSError that is not an SMTP answer) says why; an SMTP answer
+    gives its code; anything else, its type alone."""
+    kind = f"{type(error).__module__}.{type(error).__qualname__}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{kind} (SMTP {error.smtp_code})"
+    if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
+        return f"{kind}: {error}"
+    return kind
+
+
 @task()
 def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> None:
     """Send the notice on each channel. A channel that fails is queued again, later, on its own,
@@ -39,9 +53,13 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
     for channel in [c for c in channels if c in reachable]:
         try:
             notification_deliver(person=person, channel=Channel(channel), language=language)
-        except Exception:
-            logger.exception(
-                "notice by %s to person %s failed (attempt %d)", channel, person_id, attempt
+        except Exception as error:  # any failure is logged, and the channel tried again
+            logger.error(  # no traceback: its messages may hold the address
+                "notice by %s to person %s failed (attempt %d): %s",
+                channel,
+                person_id,
+                attempt,
+                _failure(error),
             )
             failed.append(channel)
     if not failed:
