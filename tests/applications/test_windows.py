@@ -3,8 +3,16 @@
 from datetime import date
 
 import pytest
+import time_machine
+from django.urls import reverse
 
-from bistand.applications.windows import months_open_for_application, reapplication_window
+from bistand.applications.windows import (
+    months_open_for_application,
+    next_reapplication_window,
+    reapplication_window,
+)
+from bistand.organisations.models import Municipality
+from tests.factories import World, client_for
 
 
 def test_window_runs_from_the_20th_before_to_the_10th_of_the_month() -> None:
@@ -40,3 +48,41 @@ def test_overlapping_windows_offer_the_earliest_month_first() -> None:
         date(2026, 3, 1),
         date(2026, 4, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("today", "applied", "expected"),
+    [
+        # Between windows: March's opens on 20 February.
+        (date(2026, 2, 11), set(), (date(2026, 3, 1), date(2026, 2, 20), date(2026, 3, 10))),
+        # March's window is open, and March is applied for: April's is next.
+        (
+            date(2026, 2, 25),
+            {date(2026, 3, 1)},
+            (date(2026, 4, 1), date(2026, 3, 20), date(2026, 4, 10)),
+        ),
+        # Across the year.
+        (date(2026, 12, 11), set(), (date(2027, 1, 1), date(2026, 12, 20), date(2027, 1, 10))),
+    ],
+)
+def test_the_next_window_to_wait_for(
+    today: date, applied: set[date], expected: tuple[date, date, date]
+) -> None:
+    assert (
+        next_reapplication_window(today, opens_day=20, closes_day=10, applied=frozenset(applied))
+        == expected
+    )
+
+
+@pytest.mark.django_db
+def test_my_case_says_when_the_next_application_opens(world: World) -> None:
+    Municipality.objects.update(reapplication_opens_day=20, reapplication_closes_day=10)
+    client = client_for(world.applicant)  # January sent, February a draft
+    with time_machine.travel("2026-02-11 09:00 +0100"):
+        page = client.get(reverse("applications:my-case")).content.decode()
+    assert "Ansökan för mars 2026 öppnar den 20 februari" in page
+    assert "du kan skicka den till den 10 mars" in page
+    with time_machine.travel("2026-02-21 09:00 +0100"):
+        page = client.get(reverse("applications:my-case")).content.decode()
+    assert "Ansök för mars 2026" in page  # the window is open: the button, no waiting
+    assert "öppnar den" not in page

@@ -38,7 +38,7 @@ from bistand.applications.services import (
     municipality_current,
 )
 from bistand.applications.uploads import UploadError, UploadErrorCode
-from bistand.applications.windows import months_open_for_application
+from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.conversations.selectors import unread_count
 from bistand.decisions.selectors import decision_queryset_visible
@@ -63,13 +63,16 @@ UPLOAD_MESSAGES = {
 }
 
 
-def _months_open() -> list[Any]:
+def _window_days() -> dict[str, int]:
     municipality = municipality_current()
-    return months_open_for_application(
-        timezone.localdate(),
-        opens_day=municipality.reapplication_opens_day,
-        closes_day=municipality.reapplication_closes_day,
-    )
+    return {
+        "opens_day": municipality.reapplication_opens_day,
+        "closes_day": municipality.reapplication_closes_day,
+    }
+
+
+def _months_open() -> list[Any]:
+    return months_open_for_application(timezone.localdate(), **_window_days())
 
 
 @access_checked(audience=Audience.APPLICANT, object_type="my_case")
@@ -84,7 +87,16 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     ]
     latest = latest_submitted_application(user=user)
     applied_months = {a.month for a in mine}
-    monthly_months = [m for m in _months_open() if m not in applied_months] if latest else []
+    monthly_months: list[Any] = []
+    next_window = None
+    if latest:
+        days, today = _window_days(), timezone.localdate()
+        open_months = months_open_for_application(today, **days)
+        monthly_months = [m for m in open_months if m not in applied_months]
+        if not monthly_months:  # say when the next one opens
+            next_window = next_reapplication_window(
+                today, applied=frozenset(applied_months), **days
+            )
     return render(
         request,
         "applications/my_case.html",
@@ -93,6 +105,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "to_confirm": to_confirm,
             "can_start_first": not mine,
             "monthly_months": monthly_months,
+            "next_window": next_window,
             "unread": unread_count(user=user),
             "decisions": decision_queryset_visible(user=user),
         },

@@ -34,3 +34,17 @@ def months_open_for_application(today: date, *, opens_day: int, closes_day: int)
         <= today
         <= reapplication_window(month, opens_day=opens_day, closes_day=closes_day)[1]
     ]
+
+
+def next_reapplication_window(
+    today: date, *, opens_day: int, closes_day: int, applied: frozenset[date] = frozenset()
+) -> tuple[date, date, date] | None:
+    """The next month whose window has not opened yet and that has no application:
+    (month, opens, closes). What an applicant with nothing to send today is told to wait for."""
+    this_month = first_of_month(today)
+    for count in range(3):
+        month = add_months(this_month, count)
+        opens, closes = reapplication_window(month, opens_day=opens_day, closes_day=closes_day)
+        if month not in applied and opens > today:
+            return month, opens, closes
+    return None
