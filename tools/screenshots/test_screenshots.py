@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from tests.browser.login import log_in_again, login_runs_out
 from tests.factories import World
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -18,6 +19,7 @@ def test_screenshots(
     world: World, open_page: Any, language: str, width: int, settings: Any
 ) -> None:
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.SESSION_COOKIE_AGE = 8 * 3600  # as in production
     OUT.mkdir(parents=True, exist_ok=True)
     with time_machine.travel("2026-01-25 10:00 +0100"):
         public = open_page(language=language, width=width)
@@ -42,3 +44,21 @@ def test_screenshots(
         page.screenshot(path=OUT / f"{language}-{width}-step-with-error.png", full_page=True)
         page.goto(f"/my/applications/{world.draft_a.pk}/documents/")
         page.screenshot(path=OUT / f"{language}-{width}-documents.png", full_page=True)
+
+        # The login runs out while the applicant writes; after logging in again, what they
+        # wrote is offered back (docs/adr/0014).
+        page.goto(f"/my/applications/{world.draft_a.pk}/step/housing/")
+        page.locator("input[name=housing]").fill("7200")
+        login_runs_out(page)
+        page.locator("button[name=next]").click()
+        log_in_again(page, world.applicant)
+        page.goto(f"/my/applications/{world.draft_a.pk}/step/housing/")
+        page.screenshot(path=OUT / f"{language}-{width}-kept-after-login.png", full_page=True)
+
+        # Five minutes before the login (8 hours) ends: the warning (docs/adr/0015).
+        warned = open_page(world.applicant, language=language, width=width)
+        warned.clock.install()
+        warned.goto("/my/")
+        warned.clock.run_for("07:55:01")
+        warned.get_by_role("dialog").wait_for(state="visible")
+        warned.screenshot(path=OUT / f"{language}-{width}-login-ending.png")
