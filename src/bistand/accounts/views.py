@@ -64,8 +64,8 @@ def _with_next(request: HttpRequest, url: str) -> str:
 
 @require_POST
 def session_extend(request: HttpRequest) -> JsonResponse:
-    """ "Stay logged in": the login goes on for a full `SESSION_COOKIE_AGE` from now. Asked by
-    the warning on every page (static/bistand/session.js) without leaving the page."""
+    """The warning's "Stay logged in": the login goes on for a full `SESSION_COOKIE_AGE` from
+    now. Asked by the script on every page (static/bistand/session.js) without leaving it."""
     if not request.user.is_authenticated:
         return JsonResponse({"logged_in": False}, status=401)
     session_ends_mark(request.session)
