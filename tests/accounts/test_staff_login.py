@@ -1,8 +1,13 @@
 """Staff log in with password plus TOTP; repeated failures are throttled (django-axes)."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 
 from bistand.accounts.models import Role
@@ -70,3 +75,22 @@ def test_applicants_cannot_use_the_staff_login(world: World) -> None:
     response = _login(Client(), applicant.username, PASSWORD, "")
     assert response.status_code == 200
     assert "e-legitimation" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_caseworkers_language_follows_the_account_to_another_device(world: World) -> None:
+    device = otp_device(world.caseworker_a)
+    first = Client()
+    first.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"  # chosen on this device before login
+    _login(first, world.caseworker_a.username, PASSWORD, _code(device))
+    world.caseworker_a.refresh_from_db()
+    assert world.caseworker_a.language == "ar"
+
+    other = Client()  # another device, still in Swedish: the account's choice wins at login
+    other.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    device.refresh_from_db()
+    with time_machine.travel(timezone.now() + timedelta(seconds=device.step)):
+        response = _login(other, world.caseworker_a.username, PASSWORD, _code(device))
+        assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+        page = other.get(reverse("cases:list")).content.decode()
+    assert 'lang="ar" dir="rtl"' in page

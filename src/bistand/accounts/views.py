@@ -35,6 +35,9 @@ class StaffLoginView(auth_views.LoginView):
         response = super().form_valid(form)
         if isinstance(form, StaffLoginForm) and form.otp_device is not None:
             otp_login(self.request, form.otp_device)
+        user = form.get_user()
+        if isinstance(user, User):  # staff, like applicants, keep their language on the account
+            return language_at_login(self.request, user, response)
         return response
 
 
