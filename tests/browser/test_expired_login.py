@@ -81,3 +81,13 @@ def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
     dialog.wait_for(state="hidden")
     assert page.locator("input[name=housing]").input_value() == "9100"
     assert Session.objects.get(session_key=key["value"]).expire_date > ends_before
+
+    # Nobody there to press the button: at the end the dialog says the login is over, and that
+    # what is on the page is kept; the button to stay is gone.
+    page.clock.run_for("10:01")
+    dialog.wait_for(state="visible")
+    ended = {"sv": "Du har loggats ut", "ar": "تم تسجيل خروجك"}[language]
+    assert dialog.get_by_role("heading", name=ended).is_visible()
+    assert not dialog.get_by_role("button", name=stay).is_visible()
+    assert serious_violations(page) == []
+    assert page.locator("input[name=housing]").input_value() == "9100"

@@ -14,14 +14,34 @@
   var form = dialog.querySelector("form");
   var failed = dialog.querySelector("[data-session-failed]");
   var endsAt = dialog.querySelector("[data-session-ends-at]");
+  var before = dialog.querySelector("[data-session-before]");
+  var after = dialog.querySelector("[data-session-after]");
+  var stay = dialog.querySelector("[data-session-stay]");
   var ends = 0;
   var timer = 0;
+  var endTimer = 0;
 
   function schedule(secondsLeft) {
     // Counted from now on this device, so that its clock need not agree with the server's.
     ends = Date.now() + secondsLeft * 1000;
     window.clearTimeout(timer);
+    window.clearTimeout(endTimer);
     timer = window.setTimeout(show, Math.max(0, (secondsLeft - warn) * 1000));
+    endTimer = window.setTimeout(ended, secondsLeft * 1000);
+  }
+
+  function ended() {
+    // The login is over: say so, and that what is on the page is kept (docs/adr/0014).
+    before.hidden = true;
+    after.hidden = false;
+    stay.hidden = true;
+    failed.hidden = true;
+    dialog.setAttribute("aria-labelledby", "session-ended-title");
+    dialog.setAttribute("aria-describedby", "session-ended-text");
+    if (!dialog.open) {
+      dialog.showModal();
+    }
+    dialog.querySelector("[data-session-close]").focus();
   }
 
   function show() {
