@@ -110,9 +110,11 @@ def otp_device(user: User) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="app", confirmed=True)
 
 
-def client_for(user: User) -> Client:
-    """A client logged in the way staff are: password and a verified second factor."""
-    client = Client()
+def client_for(user: User, client: Client | None = None) -> Client:
+    """A client logged in the way staff are: password and a verified second factor. Given a
+    `client`, the login happens in its own session, as a login after the session ran out does:
+    Django keeps the anonymous session's data under a new key."""
+    client = client or Client()
     client.force_login(user)
     if user.role != Role.APPLICANT:
         device = TOTPDevice.objects.filter(user=user).first() or otp_device(user)

@@ -2,6 +2,8 @@
 back at the same page after they log in again (bistand.accounts.unsent, docs/adr/0014)."""
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from html import unescape
 from urllib.parse import quote
@@ -17,7 +19,7 @@ from django.utils import timezone
 from bistand.accounts.models import User
 from bistand.applications.models import Application
 from bistand.journals.models import JournalEntry
-from tests.factories import World, client_for, otp_device, pdf_bytes
+from tests.factories import World, client_for, pdf_bytes
 
 HOUSING = {
     "housing_type": "rental",
@@ -48,14 +50,12 @@ def _form_on(html: str) -> tuple[str, dict[str, list[str]]]:
     return unescape(action), fields
 
 
-def _logs_in_again(client: Client, user: User) -> None:
-    """E-identification (or the staff login) in the same browser session, as the broker's
-    callback does: Django's login keeps the anonymous session's data under a new key."""
-    client.force_login(user)
-    if user.role != "applicant":
-        session = client.session
-        session["otp_device_id"] = otp_device(user).persistent_id
-        session.save()
+@contextmanager
+def _login_ran_out(user: User) -> Iterator[Client]:
+    """A client of `user`'s, a full session age after its login: the session has ended."""
+    client = client_for(user)
+    with time_machine.travel(timezone.now() + EXPIRED):
+        yield client
 
 
 @pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_a_step_sent_after_the_login_ran_out_is_offered_back_and_saved(world: Wo
         world.draft_a.refresh_from_db()
         assert "housing" not in world.draft_a.answers  # nothing was saved without a login
 
-        _logs_in_again(client, world.applicant)
+        client_for(world.applicant, client)
         offer = client.get(url)
         page = offer.content.decode()
         assert offer.status_code == 200
@@ -96,11 +96,10 @@ def test_a_step_sent_after_the_login_ran_out_is_offered_back_and_saved(world: Wo
 
 @pytest.mark.django_db
 def test_what_was_kept_can_be_discarded(world: World) -> None:
-    client = client_for(world.applicant)
     url = _step_url(world.draft_a, "housing")
-    with time_machine.travel(timezone.now() + EXPIRED):
+    with _login_ran_out(world.applicant) as client:
         client.post(url, HOUSING)
-        _logs_in_again(client, world.applicant)
+        client_for(world.applicant, client)
         assert "Det du skrev är inte sparat ännu" in client.get(url).content.decode()
         discarded = client.get(f"{url}?unsent=discard")
         assert discarded.status_code == 302
@@ -114,11 +113,10 @@ def test_what_was_kept_can_be_discarded(world: World) -> None:
 
 @pytest.mark.django_db
 def test_another_person_logging_in_on_the_device_never_sees_it(world: World) -> None:
-    client = client_for(world.applicant)
     url = _step_url(world.draft_a, "housing")
-    with time_machine.travel(timezone.now() + EXPIRED):
+    with _login_ran_out(world.applicant) as client:
         client.post(url, HOUSING)
-        _logs_in_again(client, world.applicant_b)
+        client_for(world.applicant_b, client)
         refused = client.get(url)
         assert refused.status_code == 404  # not theirs: the gate answers as for nothing
         assert "8 450" not in refused.content.decode()
@@ -126,20 +124,19 @@ def test_another_person_logging_in_on_the_device_never_sees_it(world: World) -> 
         assert "8 450" not in mine
         # Logging out flushes the session: nothing is left for the next person either.
         client.post(reverse("accounts:logout"))
-        _logs_in_again(client, world.applicant)
+        client_for(world.applicant, client)
         assert "Det du skrev är inte sparat ännu" not in client.get(url).content.decode()
 
 
 @pytest.mark.django_db
 def test_a_caseworkers_journal_entry_survives_the_login_running_out(world: World) -> None:
-    client = client_for(world.caseworker_a)
     url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
     text = "Telefonsamtal med sökande om hyreshöjningen; <kontrakt> skickas i veckan."
-    with time_machine.travel(timezone.now() + EXPIRED):
+    with _login_ran_out(world.caseworker_a) as client:
         response = client.post(url, {"action": "write", "text": text})
         assert response["Location"].startswith(reverse("accounts:staff-login"))
         assert not JournalEntry.objects.filter(text=text).exists()
-        _logs_in_again(client, world.caseworker_a)
+        client_for(world.caseworker_a, client)
         action, fields = _form_on(client.get(url).content.decode())
         assert fields["text"] == [text]  # exactly as typed, markup escaped on the page only
         client.post(action, fields)
@@ -148,12 +145,11 @@ def test_a_caseworkers_journal_entry_survives_the_login_running_out(world: World
 
 @pytest.mark.django_db
 def test_files_are_not_kept_and_the_person_is_told(world: World) -> None:
-    client = client_for(world.applicant)
     url = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
     upload = SimpleUploadedFile("hyra.pdf", pdf_bytes(), content_type="application/pdf")
-    with time_machine.travel(timezone.now() + EXPIRED):
+    with _login_ran_out(world.applicant) as client:
         client.post(url, {"kind": "rent", "file": upload})
-        _logs_in_again(client, world.applicant)
+        client_for(world.applicant, client)
         page = client.get(url).content.decode()
         assert "Filer du hade valt sparades inte" in page
         assert "hyra.pdf" not in page

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser.axe import all_violations
-from tests.browser.login import log_in_again, login_runs_out
+from tests.browser.login import sent_after_login_ran_out
 from tests.factories import World
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,12 +49,8 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         page.locator("button[name=next]").click()
 
     def kept_after_login() -> None:
-        page.goto(f"/my/applications/{draft}/step/housing/")
-        page.locator("input[name=housing]").fill("8450")
-        login_runs_out(page)
-        page.locator("button[name=next]").click()
-        log_in_again(page, world.applicant)
-        page.goto(f"/my/applications/{draft}/step/housing/")
+        housing = f"/my/applications/{draft}/step/housing/"
+        sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
         assert page.locator("main input[type=hidden][name=housing]").input_value() == "8450"
 
     return [

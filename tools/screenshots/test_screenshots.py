@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
-from tests.browser.login import log_in_again, login_runs_out
+from tests.browser.login import sent_after_login_ran_out
 from tests.factories import World
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -47,12 +47,8 @@ def test_screenshots(
 
         # The login runs out while the applicant writes; after logging in again, what they
         # wrote is offered back (docs/adr/0014).
-        page.goto(f"/my/applications/{world.draft_a.pk}/step/housing/")
-        page.locator("input[name=housing]").fill("7200")
-        login_runs_out(page)
-        page.locator("button[name=next]").click()
-        log_in_again(page, world.applicant)
-        page.goto(f"/my/applications/{world.draft_a.pk}/step/housing/")
+        housing = f"/my/applications/{world.draft_a.pk}/step/housing/"
+        sent_after_login_ran_out(page, world.applicant, housing, {"housing": "7200"})
         page.screenshot(path=OUT / f"{language}-{width}-kept-after-login.png", full_page=True)
 
         # Five minutes before the login (8 hours) ends: the warning (docs/adr/0015).
