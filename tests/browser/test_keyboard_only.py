@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 import time_machine
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationStatus
@@ -46,16 +45,32 @@ def type_into(page: Any, label: str, text: str) -> None:
     page.keyboard.type(text)
 
 
-def open_file_chooser(page: Any) -> Any:
+def listen_for_file_choosers(page: Any) -> list[Any]:
+    """Collect the page's file choosers from now on.
+
+    Playwright turns the browser's file-chooser interception on without waiting for it, each
+    time a listener is added. Listening from the start, rather than just before the key press,
+    means a busy machine cannot let the key reach the page before the interception does.
+    """
+    choosers: list[Any] = []
+
+    def collect(chooser: Any) -> None:
+        choosers.append(chooser)
+
+    page.on("filechooser", collect)
+    return choosers
+
+
+def open_file_chooser(page: Any, choosers: list[Any]) -> Any:
     """Space opens the focused file input's chooser; Enter does too if Space was not taken."""
     for key in ("Space", "Enter"):
-        try:
-            with page.expect_file_chooser(timeout=5_000) as chooser:
-                page.keyboard.press(key)
-            return chooser.value
-        except PlaywrightTimeoutError:
-            continue
-    raise AssertionError("the file input cannot be opened from the keyboard")
+        page.keyboard.press(key)
+        for _ in range(100):
+            if choosers:
+                return choosers.pop()
+            page.wait_for_timeout(100)
+    focused = page.evaluate("() => document.activeElement.outerHTML")
+    raise AssertionError(f"the file input cannot be opened from the keyboard; focus: {focused}")
 
 
 def test_first_application_with_the_keyboard_only(
@@ -67,6 +82,7 @@ def test_first_application_with_the_keyboard_only(
             identity_number=compose_identity_number(date(1992, 8, 8), 986)
         )
         page = open_page(user)
+        choosers = listen_for_file_choosers(page)
         page.goto("/my/")
         press_button(page, "Ansök om ekonomiskt bistånd")
         press_button(page, "Spara och fortsätt")  # household: living alone, no children
@@ -91,7 +107,7 @@ def test_first_application_with_the_keyboard_only(
         document = tmp_path / "kontoutdrag.pdf"
         document.write_bytes(pdf_bytes())
         tab_to(page, "field", "Välj en fil")
-        open_file_chooser(page).set_files(str(document))
+        open_file_chooser(page, choosers).set_files(str(document))
         press_button(page, "Ladda upp")
         press_button(page, "Fortsätt")
 
