@@ -9,3 +9,6 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" DATABASE_CONN_MAX_A
 export DJANGO_ALLOWED_HOSTS=127.0.0.1 CACHE_URL=redis://127.0.0.1:6379/9
 export BISTAND_CALCULATION_RATE=100000000/s EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend
 export USE_OIDC=false LOG_LEVEL=ERROR ATTACHMENTS_ROOT="$PWD/var/bench-attachments"
+# The sessions are made once, before the rounds (and bench/send_cpu.sh may run hours later): a
+# day without activity, as long as they last. The check costs the same whatever the limit.
+export BISTAND_IDLE_LOGOUT_SECONDS=86400

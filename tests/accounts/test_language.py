@@ -22,7 +22,8 @@ def _choose(client: Client, language: str) -> str:
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("applications:my-case")
-    return str(response.cookies[settings.LANGUAGE_COOKIE_NAME].value) if response.cookies else ""
+    chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return str(chosen.value) if chosen else ""
 
 
 @pytest.mark.django_db

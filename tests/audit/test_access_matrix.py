@@ -24,6 +24,7 @@ PUBLIC_VIEWS = {
     "accounts:staff-login",
     "accounts:applicant-login",
     "accounts:logout",
+    "accounts:session-status",  # how long the person's own login has left: no case data
     "accounts:session-extend",  # the person's own login goes on: no case data
     "oidc_authentication_init",
     "oidc_authentication_callback",

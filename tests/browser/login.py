@@ -1,11 +1,16 @@
 """Logging a browser in again in its own session, as the e-identification broker's callback
 does: Django's login keeps the session's data under a new key, which the browser gets."""
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+import time_machine
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 from bistand.accounts.models import User
 from tests.factories import client_for
@@ -43,3 +48,19 @@ def sent_after_login_ran_out(page: Any, user: User, path: str, fields: dict[str,
     page.locator("button[name=next]").click()
     log_in_again(page, user)
     page.goto(path)
+
+
+@contextmanager
+def both_clocks(page: Any) -> Iterator[Callable[[str], None]]:
+    """Time moved on by hand on two clocks together: `later("mm:ss")` moves the server's
+    (time_machine) and then the page's (Playwright's) on by that much. The page asks the server
+    how long the login has left before it warns (docs/adr/0016), so both must move."""
+    with time_machine.travel(timezone.now(), tick=True) as server:
+        page.clock.install()
+
+        def later(minutes_seconds: str) -> None:
+            minutes, seconds = (int(part) for part in minutes_seconds.split(":"))
+            server.shift(timedelta(minutes=minutes, seconds=seconds))
+            page.clock.run_for(minutes_seconds)
+
+        yield later

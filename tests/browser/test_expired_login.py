@@ -1,6 +1,10 @@
 """In real Chromium: the login runs out while an applicant fills in a page; after logging in
 again they are offered what they wrote, send it with the keyboard, and nothing is lost. Before
-that, a warning lets them stay logged in (WCAG 2.2.1)."""
+that, a warning lets them stay logged in (WCAG 2.2.1); a tab left open does not warn while
+another tab is in use, and the login ends when neither is (ADR 0016).
+
+Time moves on two clocks, by hand and together: the page's (Playwright's) and the server's
+(time_machine), since the page asks the server how long the login has left before it warns."""
 
 import re
 from typing import Any
@@ -10,7 +14,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from tests.browser.axe import serious_violations
-from tests.browser.login import log_in_again, login_runs_out
+from tests.browser.login import both_clocks, log_in_again, login_runs_out
 from tests.factories import World
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -50,44 +54,92 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
 def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
     world: World, open_page: Any, settings: Any, language: str
 ) -> None:
-    # A login of ten minutes, warned about five minutes before its end. The page's clock is
-    # Playwright's, moved on by hand: the warning comes when the page has been open five minutes.
+    # A login of ten minutes, warned about five minutes before its end.
     settings.SESSION_COOKIE_AGE = 600
     settings.BISTAND_SESSION_WARNING_SECONDS = 300
     page = open_page(world.applicant, language=language)
-    page.clock.install()
-    page.goto(
-        reverse("applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"})
-    )
-    page.locator("input[name=housing]").fill("9100")
-    key = next(c for c in page.context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
-    ends_before = Session.objects.get(session_key=key["value"]).expire_date
+    with both_clocks(page) as later:
+        page.goto(
+            reverse(
+                "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+            )
+        )
+        page.locator("input[name=housing]").fill("9100")
+        key = next(c for c in page.context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
+        ends_before = Session.objects.get(session_key=key["value"]).expire_date
 
-    dialog = page.get_by_role("dialog")
-    page.clock.run_for("04:00")
-    assert not dialog.is_visible()
-    page.clock.run_for("01:05")
-    dialog.wait_for(state="visible")
-    title = {"sv": "Du loggas snart ut", "ar": "سيتم تسجيل خروجك قريبًا"}[language]
-    assert dialog.get_by_role("heading", name=title).is_visible()
-    assert re.search(r"\d", dialog.locator("[data-session-ends-at]").inner_text())
-    assert serious_violations(page) == []
-    # The button to stay has the focus: Enter keeps the login going, without leaving the page.
-    stay = {"sv": "Fortsätt vara inloggad", "ar": "ابقَ مسجّلًا للدخول"}[language]
-    assert page.evaluate("document.activeElement.textContent.trim()") == stay
-    with page.expect_response("**/accounts/session/extend/") as answer:
-        page.keyboard.press("Enter")
-    assert answer.value.json()["seconds_left"] == 600
-    dialog.wait_for(state="hidden")
-    assert page.locator("input[name=housing]").input_value() == "9100"
-    assert Session.objects.get(session_key=key["value"]).expire_date > ends_before
+        dialog = page.get_by_role("dialog")
+        later("04:00")
+        assert not dialog.is_visible()
+        later("01:05")
+        dialog.wait_for(state="visible")
+        title = {"sv": "Du loggas snart ut", "ar": "سيتم تسجيل خروجك قريبًا"}[language]
+        assert dialog.get_by_role("heading", name=title).is_visible()
+        assert re.search(r"\d", dialog.locator("[data-session-ends-at]").inner_text())
+        assert serious_violations(page) == []
+        # The button to stay has the focus: Enter keeps the login going, without leaving the page.
+        stay = {"sv": "Fortsätt vara inloggad", "ar": "ابقَ مسجّلًا للدخول"}[language]
+        assert page.evaluate("document.activeElement.textContent.trim()") == stay
+        with page.expect_response("**/accounts/session/extend/") as answer:
+            page.keyboard.press("Enter")
+        assert answer.value.json()["seconds_left"] == 600
+        dialog.wait_for(state="hidden")
+        assert page.locator("input[name=housing]").input_value() == "9100"
+        assert Session.objects.get(session_key=key["value"]).expire_date > ends_before
 
-    # Nobody there to press the button: at the end the dialog says the login is over, and that
-    # what is on the page is kept; the button to stay is gone.
-    page.clock.run_for("10:01")
-    dialog.wait_for(state="visible")
-    ended = {"sv": "Du har loggats ut", "ar": "تم تسجيل خروجك"}[language]
-    assert dialog.get_by_role("heading", name=ended).is_visible()
-    assert not dialog.get_by_role("button", name=stay).is_visible()
-    assert serious_violations(page) == []
-    assert page.locator("input[name=housing]").input_value() == "9100"
+        # Nobody there to press the button: at the end the dialog says the login is over, and
+        # that what is on the page is kept; the button to stay is gone.
+        later("10:01")
+        dialog.wait_for(state="visible")
+        ended = {"sv": "Du har loggats ut", "ar": "تم تسجيل خروجك"}[language]
+        assert dialog.get_by_role("heading", name=ended).is_visible()
+        assert not dialog.get_by_role("button", name=stay).is_visible()
+        assert serious_violations(page) == []
+        assert page.locator("input[name=housing]").input_value() == "9100"
+
+
+def test_a_tab_left_open_waits_while_another_is_used_and_the_login_ends_when_neither_is(
+    world: World, open_page: Any, settings: Any
+) -> None:
+    # Ten minutes without activity end the login; the pages warn two minutes before.
+    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 120
+    reading = open_page(world.applicant)
+    with both_clocks(reading) as later:
+        reading.goto(reverse("applications:my-case"))
+        writing = reading.context.new_page()
+        writing.goto(
+            reverse(
+                "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+            )
+        )
+        writing.locator("input[name=housing]").fill("9100")
+        waiting = writing.get_by_role("dialog")
+
+        # Seven minutes on, the applicant opens the messages in the first tab. At eight, the
+        # tab they wrote in would warn by its own count: it asks first, and does not.
+        later("07:00")
+        reading.goto(reverse("conversations:mine"))
+        with writing.expect_response("**/accounts/session/"):
+            later("01:05")
+        writing.wait_for_timeout(500)  # real time for the page to act on the answer
+        assert not waiting.is_visible()
+        later("06:00")
+        assert not waiting.is_visible()
+        assert not reading.get_by_role("dialog").is_visible()
+
+        # Nobody uses either tab: two minutes before ten idle minutes are up, both warn.
+        later("01:00")
+        waiting.wait_for(state="visible")
+        assert waiting.get_by_role("heading", name="Du loggas snart ut").is_visible()
+        reading.get_by_role("dialog").wait_for(state="visible")
+
+        # At the end both say the login is over, and it is, on the server too: the next page
+        # asks for a login and says why. What was typed is still in its field.
+        later("02:00")
+        waiting.get_by_role("heading", name="Du har loggats ut").wait_for()
+        assert writing.locator("input[name=housing]").input_value() == "9100"
+        reading.goto(reverse("applications:my-case"))
+        assert reading.get_by_text(
+            "Du loggades ut eftersom du inte hade varit aktiv på 10 minuter."
+        ).is_visible()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bistand.accounts.models import Role
-from bistand.accounts.sessions import session_seconds_left
+from bistand.accounts.sessions import login_seconds_left
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("followup:statistics"), "label": _("Statistics")})
     if role == Role.ADMINISTRATOR:
         items.append({"url": reverse("admin:index"), "label": _("Administration")})
-    seconds_left = session_seconds_left(request.session) if user.is_authenticated else None
+    seconds_left = login_seconds_left(request, active=True) if user.is_authenticated else None
     return {
         "nav_items": items,
         "dev_mode": settings.BISTAND_DEV_LOGIN,

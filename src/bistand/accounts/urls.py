@@ -8,5 +8,6 @@ urlpatterns = [
     path("staff/login/", views.StaffLoginView.as_view(), name="staff-login"),
     path("login/", views.applicant_login, name="applicant-login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("session/", views.session_status, name="session-status"),
     path("session/extend/", views.session_extend, name="session-extend"),
 ]

@@ -9,14 +9,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language
 from django_otp import login as otp_login
 
 from bistand.accounts.forms import StaffLoginForm
+from bistand.accounts.middleware import not_activity
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import user_language_choose
-from bistand.accounts.sessions import session_ends_mark
+from bistand.accounts.sessions import login_seconds_left, session_ends_mark
 from bistand.accounts.unsent import UnsentForm, unsent_form_drop
 
 
@@ -72,7 +73,22 @@ def session_extend(request: HttpRequest) -> JsonResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"logged_in": False}, status=401)
     session_ends_mark(request.session)
-    return JsonResponse({"logged_in": True, "seconds_left": request.session.get_expiry_age()})
+    return JsonResponse(
+        {"logged_in": True, "seconds_left": login_seconds_left(request, active=True)}
+    )
+
+
+@require_GET
+@not_activity
+def session_status(request: HttpRequest) -> JsonResponse:
+    """How long the login has left, asked by the script on every page before it warns: another
+    tab may have been used or extended the login since this page was loaded. Asking is not
+    activity, so an open page alone never keeps a login going (docs/adr/0016)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"logged_in": False}, status=401)
+    return JsonResponse(
+        {"logged_in": True, "seconds_left": login_seconds_left(request, active=False)}
+    )
 
 
 def unsent_form_offer(request: HttpRequest, unsent: UnsentForm) -> HttpResponse:

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bistand.accounts.middleware.IdleLogoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -196,6 +197,9 @@ BISTAND_NOTIFICATION_ATTEMPTS = env_int("BISTAND_NOTIFICATION_ATTEMPTS", 4)
 BISTAND_NOTIFICATION_RETRY_SECONDS = env_int("BISTAND_NOTIFICATION_RETRY_SECONDS", 300)
 # How long before the login ends the pages warn and offer to stay logged in (WCAG 2.2.1).
 BISTAND_SESSION_WARNING_SECONDS = env_int("BISTAND_SESSION_WARNING_SECONDS", 300)
+# A login nobody has used for this long ends (ADR 0016): a shared computer must not keep a case
+# open. 0 turns it off; the login still ends SESSION_COOKIE_AGE after it began or was extended.
+BISTAND_IDLE_LOGOUT_SECONDS = env_int("BISTAND_IDLE_LOGOUT_SECONDS", 1800)
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Before the login ends, warn and offer to stay logged in without leaving the page (WCAG 2.2.1).
 // An enhancement: without JavaScript no warning shows, and a page sent after the login ended is
-// kept and offered back after the next login (docs/adr/0014, docs/adr/0015).
+// kept and offered back after the next login (docs/adr/0014, docs/adr/0015, docs/adr/0016).
+// Before warning, and again at the end, the page asks the server how long the login has left:
+// another tab may have been used or kept the login going meanwhile. Asking is not activity.
 (function () {
   "use strict";
   var body = document.body;
   var dialog = document.getElementById("session-ending");
   var left = Number(body.dataset.sessionLeft);
   var warn = Number(body.dataset.sessionWarn);
+  var statusUrl = body.dataset.sessionStatus;
   if (!dialog || typeof dialog.showModal !== "function" || !isFinite(left) || !isFinite(warn)) {
     return;
   }
@@ -26,8 +29,58 @@
     ends = Date.now() + secondsLeft * 1000;
     window.clearTimeout(timer);
     window.clearTimeout(endTimer);
-    timer = window.setTimeout(show, Math.max(0, (secondsLeft - warn) * 1000));
-    endTimer = window.setTimeout(ended, secondsLeft * 1000);
+    endTimer = window.setTimeout(function () {
+      ask(endOrWait);
+    }, secondsLeft * 1000);
+    if (secondsLeft > warn) {
+      timer = window.setTimeout(function () {
+        ask(warnOrWait);
+      }, (secondsLeft - warn) * 1000);
+    }
+  }
+
+  function ask(then) {
+    // The server's answer, or null if it could not be asked: then this page's own count holds.
+    fetch(statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (response.status === 401) {
+          return { logged_in: false };
+        }
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
+      .then(then, function () {
+        then(null);
+      });
+  }
+
+  function warnOrWait(answer) {
+    if (answer && !answer.logged_in) {
+      ended();
+      return;
+    }
+    if (answer) {
+      schedule(answer.seconds_left);
+    }
+    if (!answer || answer.seconds_left <= warn) {
+      show();
+    }
+  }
+
+  function endOrWait(answer) {
+    if (!answer || !answer.logged_in || answer.seconds_left <= 0) {
+      ended();
+      return;
+    }
+    if (answer.seconds_left > warn && dialog.open) {
+      dialog.close();
+    }
+    schedule(answer.seconds_left);
+    if (answer.seconds_left <= warn) {
+      show();
+    }
   }
 
   function ended() {
@@ -81,4 +134,7 @@
     dialog.close();
   });
   schedule(left);
+  if (left <= warn) {
+    ask(warnOrWait);
+  }
 })();
