@@ -149,6 +149,88 @@ def test_first_application_with_partner_confirmation_reaches_the_intake_unit(
     assert "Sökande" not in notice.body
 
 
+def _answers(page: str) -> str:
+    """The page's answers, with Django's non-breaking thousands separator as a plain space."""
+    return page.replace("\u00a0", " ")
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-05 10:00 +0100", tick=False)
+def test_the_answers_are_checked_before_sending_shown_to_the_partner_and_read_by_the_caseworker(
+    world: World,
+) -> None:
+    applicant, partner = _new_applicant(6), _new_applicant(7, 983)
+    client = client_for(applicant)
+    application = _walk_first_application(
+        client,
+        {
+            "partner_identity_number": partner.person.identity_number,
+            "others_in_home": "0",
+            **_children(compose_identity_number(date(2019, 3, 3), 985)),
+        },
+    )
+    send = reverse("applications:send", kwargs={"application_id": application.pk})
+
+    # Before sending: every part in words, each with a way to change it.
+    page = _answers(client.get(send).content.decode())
+    for title in ("Hushåll", "Boende och kostnader", "Inkomster", "Arbete och studier"):
+        assert f">{title}</h2>" in page
+    assert "Hyresrätt (förstahandskontrakt)" in page  # the choice's name, not its code
+    assert "7 200" in page
+    assert "150,50" in page
+    assert "Barn 1</dt><dd>Barn0; 20190303" in page  # the child, and lunch at home
+    assert "Äter lunch hemma" in page
+    assert "Jag är inskriven på Arbetsförmedlingen</dt><dd>Ja" in page
+    assert '<dd dir="auto">Jag söker jobb som undersköterska.</dd>' in page
+    work = reverse("applications:step", kwargs={"application_id": application.pk, "step": "work"})
+    assert f'<a href="{work}">Ändra <span class="visually-hidden">Arbete och studier' in page
+
+    # The applicant changes their own words, in Arabic, and comes back to send.
+    own_words = "أبحث عن عمل كمساعدة تمريض منذ ستة أشهر."
+    changed = client.post(work, {**FIRST_STEPS["work"], "support_barrier_text": own_words})
+    assert changed.status_code == 302
+    page = client.get(send).content.decode()
+    assert f'<dd dir="auto">{own_words}</dd>' in page
+    assert "undersköterska" not in page
+    assert _send(client, application).status_code == 302
+
+    # The partner reads what they confirm; nothing there can be changed.
+    confirm = reverse("applications:confirm", kwargs={"application_id": application.pk})
+    partner_client = client_for(partner)
+    page = _answers(partner_client.get(confirm).content.decode())
+    for shown in (own_words, "7 200", "hyra.pdf"):
+        assert shown in page
+    assert "Ändra <span" not in page
+    assert partner_client.post(confirm).status_code == 302
+
+    # The intake unit's caseworker reads the application as sent, and the read is logged.
+    application.refresh_from_db()
+    read = reverse("applications:read", kwargs={"application_id": application.pk})
+    case_page = client_for(world.caseworker_a).get(
+        reverse("cases:detail", kwargs={"case_id": application.case_id})
+    )
+    assert f'href="{read}"' in case_page.content.decode()
+    before = set(AccessLogEntry.objects.values_list("pk", flat=True))
+    page = _answers(client_for(world.caseworker_a).get(read).content.decode())
+    assert "Arbetslös och inskriven på Arbetsförmedlingen" in page
+    assert f'<dd dir="auto">{own_words}</dd>' in page
+    number = partner.person.identity_number
+    assert f"{number[:8]}-{number[8:]}" in page  # written as people write it
+    assert "Partnern bekräftade ansökan den 5 november 2026" in page
+    assert "Ändra <span" not in page
+    assert (
+        AccessLogEntry.objects.exclude(pk__in=before)
+        .filter(
+            actor_id=world.caseworker_a.pk,
+            object_id=str(application.pk),
+            action="read",
+            granted=True,
+        )
+        .exists()
+    )
+    assert client_for(world.caseworker_b).get(read).status_code == 404  # another unit
+
+
 @pytest.mark.django_db
 @time_machine.travel("2026-11-05 10:00 +0100", tick=False)
 def test_double_submit_with_the_same_key_creates_one_application(world: World) -> None:
@@ -346,7 +428,9 @@ def test_monthly_application_starts_from_last_month_and_asks_only_what_changed(
         housing = client.get(response["Location"]).content.decode()
         assert 'value="6900,00"' in housing  # prefilled from last month
     with time_machine.travel("2026-02-11 09:00 +0100", tick=False):  # window closed
-        assert "Ansök för" not in client.get(reverse("applications:my-case")).content.decode()
+        page = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
+        assert "Mitt ärende" in page
+        assert "Ansök för" not in page
 
 
 @pytest.mark.django_db

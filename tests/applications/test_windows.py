@@ -77,12 +77,12 @@ def test_the_next_window_to_wait_for(
 @pytest.mark.django_db
 def test_my_case_says_when_the_next_application_opens(world: World) -> None:
     Municipality.objects.update(reapplication_opens_day=20, reapplication_closes_day=10)
-    client = client_for(world.applicant)  # January sent, February a draft
+    # January sent, February a draft; the applicant logs in on two days.
     with time_machine.travel("2026-02-11 09:00 +0100"):
-        page = client.get(reverse("applications:my-case")).content.decode()
+        page = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
     assert "Ansökan för mars 2026 öppnar den 20 februari" in page
     assert "du kan skicka den till den 10 mars" in page
     with time_machine.travel("2026-02-21 09:00 +0100"):
-        page = client.get(reverse("applications:my-case")).content.decode()
+        page = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
     assert "Ansök för mars 2026" in page  # the window is open: the button, no waiting
     assert "öppnar den" not in page

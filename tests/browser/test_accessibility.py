@@ -48,6 +48,19 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         page.locator("input[name=housing]").fill("många")
         page.locator("button[name=next]").click()
 
+    def to_complete() -> None:
+        from datetime import date
+
+        from bistand.applications.services import application_completion_request
+
+        application_completion_request(
+            application=world.sent_a,
+            due=date(2026, 11, 30),
+            what="Hyresavtalet och kontoutdraget för oktober.",
+            acted_by=world.caseworker_a,
+        )
+        page.goto(f"/my/applications/{world.sent_a.pk}/")
+
     def kept_after_login() -> None:
         housing = f"/my/applications/{draft}/step/housing/"
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
@@ -68,6 +81,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("messages", lambda: page.goto("/my/messages/")),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
         ("my plan", lambda: page.goto("/my-plan/")),
+        ("completion asked for", to_complete),
         ("what you wrote is kept", kept_after_login),  # last: it logs the browser in again
     ]
 
@@ -93,7 +107,7 @@ def test_no_serious_or_critical_violations_on_applicant_pages(
                     blocking.append(f"{name}: {violation['id']} {violation['help']}")
     print(f"\naxe {language}: {counts}")
     assert blocking == []
-    assert counts["pages"] >= 24
+    assert counts["pages"] >= 25
 
 
 def _with_plan(world: World) -> None:
@@ -153,11 +167,28 @@ def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_pa
 
 
 def test_pages_reflow_at_320_px(world: World, open_page: Any) -> None:
+    # Answers to check before sending, with own words that have no place to break.
+    world.draft_a.answers = {
+        "housing": {"housing_type": "rental", "housing": "7200"},
+        "work": {
+            "support_barrier": "unemployed_registered",
+            "support_barrier_text": "https://exempel.se/" + "a" * 300,
+        },
+    }
+    world.draft_a.save()
+    from bistand.conversations.services import secure_message_send
+
+    secure_message_send(
+        case=world.case_a, body="Se https://exempel.se/" + "b" * 300, sender=world.caseworker_a
+    )
     page = open_page(world.applicant, width=320)
     for url in [
         "/my/",
         f"/my/applications/{world.draft_a.pk}/step/housing/",
         f"/my/applications/{world.draft_a.pk}/documents/",
+        f"/my/applications/{world.draft_a.pk}/send/",
+        f"/my/applications/{world.sent_a.pk}/",
+        "/my/messages/",
         "/pre-calculation/",
     ]:
         page.goto(url)

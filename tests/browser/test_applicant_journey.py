@@ -79,7 +79,8 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_label("Arbetslös och inskriven på Arbetsförmedlingen").check()
         page.get_by_label("Berätta med dina egna ord").fill("Jag söker arbete inom vården.")
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
-        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()  # needs
+        _fill_amounts(page, {"Tandvård denna månad (kr)": "1200"})
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         document = tmp_path / "hyresavi.pdf"
         document.write_bytes(pdf_bytes())
         page.get_by_label("Vad är det för handling?").select_option("rent")
@@ -90,6 +91,11 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_label("Jag har lämnat sanna").check()
         page.get_by_label("Jag vet att uppgifterna kan kontrolleras").check()
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+        # The answers, to check before sending; each part can be changed.
+        needs = page.locator("section", has=page.get_by_role("heading", name="Andra behov"))
+        assert needs.get_by_text("1 200").is_visible()
+        assert page.get_by_text("Jag söker arbete inom vården.").is_visible()
+        assert page.get_by_role("link", name="Ändra Boende och kostnader").is_visible()
         page.get_by_role("button", name="Skicka ansökan").click()
         assert page.get_by_text("behöver nu logga in och bekräfta").is_visible()
         assert page.get_by_text("Väntar på att din make/maka/sambo bekräftar").is_visible()
@@ -97,6 +103,8 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         partner_page = open_page(partner)
         partner_page.goto("/my/")
         partner_page.get_by_role("link", name="Bekräfta ansökan för november 2026").click()
+        assert partner_page.get_by_text("Jag söker arbete inom vården.").is_visible()
+        assert partner_page.get_by_text("hyresavi.pdf").is_visible()
         partner_page.get_by_role("button", name="Jag bekräftar ansökan").click()
         assert partner_page.get_by_text("Tack. Ansökan är nu skickad.").is_visible()
         page.goto("/my/")
@@ -124,16 +132,25 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         _fill_amounts(page, {"Din lön efter skatt (kr)": "4500"})
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+        # This month's other needs are asked anew: last month's dental care is not applied for
+        # again.
+        assert page.get_by_label("Tandvård denna månad (kr)").input_value() == ""
+        _fill_amounts(page, {"Läkemedel denna månad (kr)": "350"})
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         page.get_by_role("button", name="Fortsätt").click()  # no new documents
         page.get_by_label("Jag har lämnat sanna").check()
         page.get_by_label("Jag vet att uppgifterna kan kontrolleras").check()
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+        household = page.locator("section", has=page.get_by_role("heading", name="Hushåll"))
+        assert household.get_by_text("Frågades inte i den här ansökan").is_visible()
         page.get_by_role("button", name="Skicka ansökan").click()
         assert page.get_by_text("Din ansökan är skickad.").is_visible()
         december = Application.objects.get(applicant=applicant.person, month=date(2026, 12, 1))
         assert december.status == ApplicationStatus.RECEIVED
         assert december.case_id == first.case_id
         assert december.answers["incomes"]["employment"] == "4500"
+        assert december.answers["needs"]["medicine"] == "350"
+        assert december.answers["needs"]["dental_care"] == "0"  # not last month's 1200
 
         # 5. The applicant reads the message.
         page.get_by_role("link", name="Meddelanden").first.click()

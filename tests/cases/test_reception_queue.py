@@ -5,11 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from bistand.applications.models import ApplicationKind
+from bistand.applications.models import ApplicationKind, ApplicationStatus
+from bistand.audit.models import AccessLogEntry
 from bistand.organisations.models import Municipality
-from tests.factories import World, application_make, client_for
+from tests.factories import World, application_make, client_for, pdf_bytes
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -30,20 +32,30 @@ def waiting(world: World):  # type: ignore[no-untyped-def]
 def test_the_clock_runs_pauses_for_completion_and_stops_at_the_first_visit(
     world: World, waiting
 ) -> None:  # type: ignore[no-untyped-def]
-    client = client_for(world.caseworker_a)
     url = reverse("cases:queue")
     with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
+        client = client_for(world.caseworker_a)  # a login each working day
         page = client.get(url).content.decode()
         assert world.case_a.reference in page
         assert "2026-11-19" in page  # received 5 November + 14 days
         assert "7 dagar kvar" in page
-        client.post(url, {"action": "complete", "application_id": waiting.pk, "day": "2026-11-20"})
+        client.post(
+            url,
+            {
+                "action": "complete",
+                "application_id": waiting.pk,
+                "day": "2026-11-20",
+                "what": "Hyresavtalet.",
+            },
+        )
         assert "Pausad" in client.get(url).content.decode()
     with time_machine.travel("2026-11-16 09:00 +0100", tick=False):
+        client = client_for(world.caseworker_a)
         client.post(url, {"action": "completed", "application_id": waiting.pk})
         page = client.get(url).content.decode()
         assert "2026-11-23" in page  # four days paused
     with time_machine.travel("2026-11-25 09:00 +0100", tick=False):
+        client = client_for(world.caseworker_a)
         page = client.get(url).content.decode()
         assert "Försenad med 2 dagar" in page
         assert 'class="overdue"' in page
@@ -85,3 +97,125 @@ def test_incoming_monthly_applications_are_listed_to_decide(world: World) -> Non
         .content.decode()
     )
     assert "Ansökt: 0 kr" in decide
+
+
+@pytest.mark.django_db
+def test_the_applicant_reads_what_is_needed_sends_it_and_the_clock_runs_from_that_day(
+    world: World, waiting
+) -> None:  # type: ignore[no-untyped-def]
+    queue = reverse("cases:queue")
+    what = "Hyresavtalet och kontoutdraget för oktober."
+    ask = {"action": "complete", "application_id": waiting.pk, "day": "2026-11-20"}
+    with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        refused = caseworker.post(queue, ask, follow=True).content.decode()
+        assert "Skriv vad den sökande behöver skicka." in refused
+        waiting.refresh_from_db()
+        assert waiting.status == ApplicationStatus.RECEIVED  # nothing asked without saying what
+        caseworker.post(queue, {**ask, "what": what})
+
+    overview = reverse("applications:overview", kwargs={"application_id": waiting.pk})
+    with time_machine.travel("2026-11-14 18:00 +0100", tick=False):
+        applicant = client_for(world.applicant)
+        my_case = applicant.get(reverse("applications:my-case")).content.decode()
+        assert f'<a href="{overview}">Komplettera senast 20 november 2026</a>' in my_case
+        page = applicant.get(overview).content.decode()
+        assert "Din handläggare behöver mer från dig senast 20 november 2026" in page
+        assert f'<p dir="auto">{what}</p>' in page
+        documents = reverse("applications:documents", kwargs={"application_id": waiting.pk})
+        upload = SimpleUploadedFile("hyresavtal.pdf", pdf_bytes())
+        assert applicant.post(documents, {"kind": "rent", "file": upload}).status_code == 302
+        before = set(AccessLogEntry.objects.values_list("pk", flat=True))
+        complete = reverse("applications:complete", kwargs={"application_id": waiting.pk})
+        sent = applicant.post(complete, {"note": "Kontoutdraget kommer på måndag."}, follow=True)
+        page = sent.content.decode()
+        assert "Din komplettering är skickad. Din handläggare tittar på den." in page
+        assert "Du skickade kompletteringen den 14 november 2026 18:00" in page
+        waiting.refresh_from_db()
+        # Whether it is complete is the caseworker's assessment: the status waits for them.
+        assert waiting.status == ApplicationStatus.NEEDS_COMPLETION
+        assert (
+            AccessLogEntry.objects.exclude(pk__in=before)
+            .filter(actor_id=world.applicant.pk, object_id=str(waiting.pk), action="write")
+            .exists()
+        )
+        # Another applicant cannot send it, nor see it.
+        other = client_for(world.applicant_b).post(complete, {"note": "x"})
+        assert other.status_code == 404
+
+    with time_machine.travel("2026-11-17 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        assert "Den sökande skickade kompletteringen 2026-11-14" in (
+            caseworker.get(queue).content.decode()
+        )
+        read = reverse("applications:read", kwargs={"application_id": waiting.pk})
+        page = caseworker.get(read).content.decode()
+        for shown in (what, "Kontoutdraget kommer på måndag.", "hyresavtal.pdf"):
+            assert shown in page
+        caseworker.post(queue, {"action": "completed", "application_id": waiting.pk})
+        waiting.refresh_from_db()
+        # The clock runs again from the day the applicant sent it, not from the unit's reading.
+        assert waiting.completion_received_on == date(2026, 11, 14)
+        assert "2026-11-21" in caseworker.get(queue).content.decode()  # 19 Nov + 2 paused days
+
+    with time_machine.travel("2026-11-17 10:00 +0100", tick=False):
+        again = client_for(world.applicant).post(complete, {"note": ""}, follow=True)
+    assert "Den här ansökan väntar inte på någon komplettering." in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_monthly_application_is_asked_for_completion_from_its_own_page(world: World) -> None:
+    monthly = application_make(person=world.person_a, case=world.case_a, month=date(2026, 12, 1))
+    monthly.kind = ApplicationKind.MONTHLY
+    monthly.save()
+    world.case_a.first_visit_on = date(2026, 1, 8)  # a case in its second month and more
+    world.case_a.save()
+    read = reverse("applications:read", kwargs={"application_id": monthly.pk})
+    what = "Lönespecifikationen för november."
+    with time_machine.travel("2026-11-26 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        page = caseworker.get(read).content.decode()
+        assert "Be den sökande komplettera ansökan" in page
+        # A sent application's part without answers is "not answered", not "not filled in yet".
+        assert "Inte besvarat." in page
+        assert "Inte ifyllt ännu." not in page
+
+        # A date that has passed is refused next to the field, and what was written is kept.
+        refused = caseworker.post(read, {"action": "complete", "due": "2026-11-20", "what": what})
+        page = refused.content.decode()
+        assert refused.status_code == 200
+        assert "Datumet har passerat. Välj i dag eller ett senare datum." in page
+        assert f"{what}</textarea>" in page
+        monthly.refresh_from_db()
+        assert monthly.status == ApplicationStatus.RECEIVED
+        unsaid = caseworker.post(read, {"action": "complete", "due": "2026-12-03", "what": " "})
+        assert "Detta fält måste fyllas i." in unsaid.content.decode()
+
+        asked = caseworker.post(read, {"action": "complete", "due": "2026-12-03", "what": what})
+        assert asked.status_code == 302
+        monthly.refresh_from_db()
+        assert monthly.status == ApplicationStatus.NEEDS_COMPLETION
+        assert monthly.completion_request == what
+        assert monthly.completion_due == date(2026, 12, 3)
+
+        applicant = client_for(world.applicant)
+        my_case = applicant.get(reverse("applications:my-case")).content.decode()
+        assert "Komplettera senast 3 december 2026" in my_case
+        complete = reverse("applications:complete", kwargs={"application_id": monthly.pk})
+        applicant.post(complete, {"note": "Bifogad."})
+        # The queue's list of monthly applications says it was sent, and links to it.
+        queue = caseworker.get(reverse("cases:queue")).content.decode()
+        assert f'<a href="{read}">Den sökande skickade kompletteringen 2026-11-26</a>' in queue
+
+        caseworker.post(read, {"action": "completed"})
+        monthly.refresh_from_db()
+        # Back to where it was: the case's first visit was held, so it is being investigated.
+        assert world.case_a.first_visit_on is not None
+        assert monthly.status == ApplicationStatus.INVESTIGATING
+        assert monthly.completion_received_on == date(2026, 11, 26)
+    # Once decided, nothing more is asked.
+    assert "Be den sökande komplettera" not in (
+        client_for(world.caseworker_a)
+        .get(reverse("applications:read", kwargs={"application_id": world.sent_a.pk}))
+        .content.decode()
+    )

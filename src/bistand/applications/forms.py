@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from bistand.applications.categories import HousingType, SupportBarrier
 from bistand.applications.fields import AmountField
 from bistand.applications.models import AttachmentKind
-from bistand.forms_base import PlainForm, children_formset
+from bistand.forms_base import PlainForm, children_formset, date_not_past
 from bistand.payments.iban import iban_is_valid, iban_normalise
 from bistand.people.validators import identity_number_clean
 
@@ -214,6 +215,32 @@ class AttachmentForm(PlainForm):
     )
 
 
+class CompletionForm(PlainForm):
+    note = forms.CharField(
+        label=_("A note to your caseworker (if you want)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CompletionRequestForm(PlainForm):
+    """The caseworker asks the applicant to complete the application."""
+
+    due = forms.DateField(
+        label=_("Complete by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    what = forms.CharField(
+        label=_("What the applicant needs to send"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The applicant reads this on their case, in the words you write."),
+    )
+
+    def clean_due(self) -> date:
+        return date_not_past(self.cleaned_data["due"])
+
+
 class SubmitForm(PlainForm):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -240,10 +267,14 @@ STEP_TITLES = {
     "consent": _("Consent"),
 }
 FIRST_STEPS = ("household", "housing", "incomes", "assets", "work", "needs", "documents", "consent")
+# What a monthly application does not copy from the last one: consent is given anew, and the
+# other needs are this month's (dental care, medicine), not last month's applied for again.
+MONTHLY_NOT_CARRIED = frozenset({"consent", "changes", "needs"})
 
 
 def steps_for(kind: str, answers: dict[str, Any]) -> list[str]:
-    """The pages of this application: a monthly one asks only about what changed."""
+    """The pages of this application: a monthly one asks about what changed, and about the
+    month's own costs and incomes, which are never carried over (MONTHLY_NOT_CARRIED)."""
     if kind == "first":
         return list(FIRST_STEPS)
     changes = answers.get("changes", {})
@@ -255,4 +286,4 @@ def steps_for(kind: str, answers: dict[str, Any]) -> list[str]:
         steps.append("assets")
     if changes.get("work_changed"):
         steps.append("work")
-    return [*steps, "documents", "consent"]
+    return [*steps, "needs", "documents", "consent"]

@@ -65,6 +65,10 @@ class Application(models.Model):
     completion_due = models.DateField(_("complete by"), null=True, blank=True)
     completion_requested_on = models.DateField(_("completion requested"), null=True, blank=True)
     completion_received_on = models.DateField(_("completion received"), null=True, blank=True)
+    # What the caseworker asked for, and what the applicant wrote when they sent the completion.
+    completion_request = models.TextField(_("what is needed"), blank=True)
+    completion_sent_at = models.DateTimeField(_("completion sent"), null=True, blank=True)
+    completion_note = models.TextField(_("the applicant's note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

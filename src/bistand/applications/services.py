@@ -278,19 +278,26 @@ def _child_person(child: dict[str, Any]) -> Person:
 
 @transaction.atomic
 def application_completion_request(
-    *, application: Application, due: date, acted_by: User
+    *, application: Application, due: date, what: str, acted_by: User
 ) -> Application:
-    """Ask the applicant to complete the application by `due`; the clock pauses meanwhile."""
+    """Ask the applicant to complete the application by `due` with `what` is needed, in words
+    they will read on their case; the clock pauses meanwhile."""
     application.status = ApplicationStatus.NEEDS_COMPLETION
     application.completion_due = due
+    application.completion_request = what.strip()
     application.completion_requested_on = timezone.localdate()
     application.completion_received_on = None
+    application.completion_sent_at = None
+    application.completion_note = ""
     application.save(
         update_fields=[
             "status",
             "completion_due",
+            "completion_request",
             "completion_requested_on",
             "completion_received_on",
+            "completion_sent_at",
+            "completion_note",
             "updated_at",
         ]
     )
@@ -299,17 +306,57 @@ def application_completion_request(
         object_type="application",
         object_id=application.pk,
         before=None,
-        after={"status": application.status, "due": due.isoformat()},
+        after={"status": application.status, "due": due.isoformat(), "what": what.strip()},
     )
     applicant = application.applicant
     notification_schedule(person=applicant)
     return application
 
 
+class CompletionError(Exception):
+    """The application is not waiting for this person's completion."""
+
+
+@transaction.atomic
+def application_completion_send(
+    *, application: Application, note: str, acted_by: User
+) -> Application:
+    """The applicant says the completion is done (documents uploaded, and a note if they wish).
+    Whether it is complete is the caseworker's assessment: the status stays until they say so."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if (
+        locked.status != ApplicationStatus.NEEDS_COMPLETION
+        or locked.applicant_id != acted_by.person_id
+    ):
+        raise CompletionError
+    locked.completion_sent_at = timezone.now()
+    locked.completion_note = note.strip()
+    locked.save(update_fields=["completion_sent_at", "completion_note", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before=None,
+        after={"completion_sent_at": locked.completion_sent_at.isoformat()},
+    )
+    return locked
+
+
 @transaction.atomic
 def application_completion_received(*, application: Application, acted_by: User) -> Application:
-    application.status = ApplicationStatus.RECEIVED
-    application.completion_received_on = timezone.localdate()
+    """The caseworker finds the application complete. The clock runs again from the day the
+    applicant sent the completion, if they did: the days it waited for the unit are the unit's.
+    The application goes back to where it was: being investigated once the first visit is held."""
+    case = application.case
+    application.status = (
+        ApplicationStatus.INVESTIGATING
+        if case is not None and case.first_visit_on is not None
+        else ApplicationStatus.RECEIVED
+    )
+    sent = application.completion_sent_at
+    application.completion_received_on = (
+        timezone.localtime(sent).date() if sent else timezone.localdate()
+    )
     application.save(update_fields=["status", "completion_received_on", "updated_at"])
     access_log_write(
         user=acted_by,

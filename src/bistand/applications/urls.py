@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bistand.applications import views
+from bistand.applications import case_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -19,7 +19,13 @@ urlpatterns = [
     ),
     path("my/applications/<uuid:application_id>/send/", views.application_send, name="send"),
     path(
+        "my/applications/<uuid:application_id>/complete/",
+        views.application_complete,
+        name="complete",
+    ),
+    path(
         "my/applications/<uuid:application_id>/confirm/", views.application_confirm, name="confirm"
     ),
     path("attachments/<uuid:attachment_id>/", views.attachment_download, name="attachment"),
+    path("applications/<uuid:application_id>/", case_views.application_read, name="read"),
 ]

@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy
 
 from bistand.accounts.models import User
 from bistand.applications.forms import (
+    MONTHLY_NOT_CARRIED,
     STEP_FORMS,
     STEP_TITLES,
     AttachmentForm,
+    CompletionForm,
     SubmitForm,
     child_formset,
     steps_for,
@@ -30,6 +32,8 @@ from bistand.applications.models import (
 )
 from bistand.applications.selectors import applications_of, latest_submitted_application
 from bistand.applications.services import (
+    CompletionError,
+    application_completion_send,
     application_draft_create,
     application_partner_confirm,
     application_step_save,
@@ -37,6 +41,7 @@ from bistand.applications.services import (
     attachment_add,
     municipality_current,
 )
+from bistand.applications.summary import answers_summary
 from bistand.applications.uploads import UploadError, UploadErrorCode
 from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
@@ -144,11 +149,11 @@ def _draft_for(user: User, kind: ApplicationKind, month: Any) -> Application:
     if kind == ApplicationKind.MONTHLY:
         previous = latest_submitted_application(user=user)
         if previous is not None:
-            # Start from what is already known; consent is always given anew.
+            # Start from what is already known, but not from last month's consent or needs.
             answers = {
                 key: value
                 for key, value in previous.answers.items()
-                if key not in {"consent", "changes"}
+                if key not in MONTHLY_NOT_CARRIED
             }
     return application_draft_create(user=user, kind=kind, month=month, answers=answers)
 
@@ -240,12 +245,51 @@ def application_overview(
     return render(
         request,
         "applications/overview.html",
-        {
-            "application": application,
-            "attachments": application.attachments.all(),
-            "editable": _editable(application, request.user),
-            "first_step": steps_for(application.kind, application.answers)[0],
-        },
+        {**_overview_context(application, request.user), "completion_form": CompletionForm()},
+    )
+
+
+def _overview_context(application: Application, user: User) -> dict[str, Any]:
+    return {
+        "application": application,
+        "attachments": application.attachments.all(),
+        "editable": _editable(application, user),
+        "first_step": steps_for(application.kind, application.answers)[0],
+        "summary": answers_summary(application),
+        "to_complete": application.status == ApplicationStatus.NEEDS_COMPLETION
+        and application.applicant_id == user.person_id,
+    }
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_complete(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    """The applicant sends the completion the caseworker asked for: the documents are uploaded
+    on the documents page, and a note may go with it."""
+    if request.method == "POST":
+        form = CompletionForm(request.POST)
+        if form.is_valid():
+            try:
+                application_completion_send(
+                    application=application,
+                    note=form.cleaned_data["note"],
+                    acted_by=request.user,
+                )
+            except CompletionError:
+                messages.error(request, _("This application is not waiting for a completion."))
+            else:
+                messages.success(
+                    request,
+                    _("Your completion is sent. Your caseworker will look at it."),
+                )
+            return redirect("applications:overview", application_id=application.pk)
+    else:
+        form = CompletionForm()
+    return render(
+        request,
+        "applications/overview.html",
+        {**_overview_context(application, request.user), "completion_form": form},
     )
 
 
@@ -332,6 +376,7 @@ def application_send(
             "missing": missing,
             "editable": _editable(application, request.user),
             "attachments": application.attachments.all(),
+            "summary": answers_summary(application),
         },
     )
 
@@ -353,6 +398,9 @@ def application_confirm(
             "application": application,
             "is_partner": is_partner,
             "waiting": waiting,
+            # The partner confirms what they have read: the answers and the documents.
+            "summary": answers_summary(application) if is_partner and waiting else [],
+            "attachments": application.attachments.all(),
         },
     )
 

@@ -30,6 +30,7 @@ class QueueActionForm(forms.Form):
     )
     application_id = forms.UUIDField()
     day = forms.DateField(required=False)
+    what = forms.CharField(required=False, max_length=2000)
 
 
 @access_checked(audience=Audience.ECONOMIC_AID, object_type="reception_queue")
@@ -48,14 +49,19 @@ def reception_queue_view(request: AuthenticatedRequest, _obj: None) -> HttpRespo
         if application is None or application.case is None:
             raise Http404
         action, day = form.cleaned_data["action"], form.cleaned_data["day"]
+        what = form.cleaned_data["what"].strip()
         if action in {"visit", "complete"} and day is None:
             messages.error(request, _("Choose a date."))
+        elif action == "complete" and not what:
+            messages.error(request, _("Write what the applicant needs to send."))
         elif action == "visit":
             case = case_queryset_visible(user=request.user).get(pk=application.case.pk)
             case_first_visit_record(case=case, day=day, acted_by=request.user)
             messages.success(request, _("The first visit is recorded."))
         elif action == "complete":
-            application_completion_request(application=application, due=day, acted_by=request.user)
+            application_completion_request(
+                application=application, due=day, what=what, acted_by=request.user
+            )
             messages.success(request, _("The applicant is asked to complete the application."))
         else:
             application_completion_received(application=application, acted_by=request.user)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from bistand.accounts.models import Role, User
 from bistand.cases.models import Case, CaseMember
 from bistand.labour.models import ACTIVE_REFERRAL_STATUSES
+from bistand.people.identity_numbers import identity_number_written
 from bistand.people.models import Person
 
 UNIT_ROLES = frozenset({Role.CASEWORKER, Role.UNIT_MANAGER})
@@ -73,9 +74,7 @@ def person_view(*, person: Person, user: User, in_list: bool = False) -> PersonV
     return PersonView(
         id=str(person.pk),
         name=hidden if masked else f"{person.first_name} {person.last_name}",
-        identity_number=hidden
-        if masked
-        else f"{person.identity_number[:8]}-{person.identity_number[8:]}",
+        identity_number=hidden if masked else identity_number_written(person.identity_number),
         address=address if contact_visible else hidden,
         phone=person.phone if contact_visible else hidden,
         email=person.email if contact_visible else hidden,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
-from bistand.forms_base import PlainForm
+from bistand.forms_base import PlainForm, date_not_past
 
 MAX_GRANT_DAYS = 365
 
@@ -29,12 +29,7 @@ class ProtectedIdentityGrantForm(PlainForm):
         user_field.queryset = staff
 
     def clean_valid_until(self) -> date:
-        value: date = self.cleaned_data["valid_until"]
-        today = timezone.localdate()
-        if value < today:
-            raise forms.ValidationError(
-                _("The date has passed. Choose today or a later date."), code="past"
-            )
-        if value > today + timedelta(days=MAX_GRANT_DAYS):
+        value = date_not_past(self.cleaned_data["valid_until"])
+        if value > timezone.localdate() + timedelta(days=MAX_GRANT_DAYS):
             raise forms.ValidationError(_("A grant can last at most one year."), code="too_long")
         return value

@@ -60,7 +60,13 @@ class IdentityNumber:
         return f"{self.digits[2:8]}{separator}{self.digits[8:]}"
 
     def __str__(self) -> str:
-        return f"{self.digits[:8]}-{self.digits[8:]}"
+        return identity_number_written(self.digits)
+
+
+def identity_number_written(digits: str) -> str:
+    """A stored number as people write it with the century, ÅÅÅÅMMDD-NNNK; anything that is not
+    12 digits is left as it is."""
+    return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 and digits.isdigit() else digits
 
 
 def check_digit(nine_digits: str) -> int:

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The caseworker's side of an application: the application as it was sent, in words, and the
+request to complete it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from bistand.applications.forms import CompletionRequestForm
+from bistand.applications.models import Application, ApplicationStatus
+from bistand.applications.services import (
+    application_completion_received,
+    application_completion_request,
+)
+from bistand.applications.summary import answers_summary
+from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
+
+# An application the caseworker can still ask to have completed: sent, and not decided.
+COMPLETABLE = {
+    ApplicationStatus.RECEIVED,
+    ApplicationStatus.INVESTIGATING,
+    ApplicationStatus.NEEDS_COMPLETION,
+}
+
+
+@access_checked(audience=Audience.ECONOMIC_AID, subject=Subject.APPLICATION)
+def application_read(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    """Every answer, the applicant's own words on what stops them from supporting themselves,
+    and the documents: what the investigation and the decision start from. Here the caseworker
+    also asks for a completion, first or monthly application alike, and says when it is done."""
+    completable = application.status in COMPLETABLE
+    form = CompletionRequestForm(request.POST if request.POST.get("action") == "complete" else None)
+    if request.method == "POST" and completable:
+        if request.POST.get("action") == "completed":
+            if application.status == ApplicationStatus.NEEDS_COMPLETION:
+                application_completion_received(application=application, acted_by=request.user)
+                messages.success(request, _("The completion is received; the clock runs again."))
+            return redirect("applications:read", application_id=application.pk)
+        if form.is_valid():
+            application_completion_request(
+                application=application,
+                due=form.cleaned_data["due"],
+                what=form.cleaned_data["what"],
+                acted_by=request.user,
+            )
+            messages.success(request, _("The applicant is asked to complete the application."))
+            return redirect("applications:read", application_id=application.pk)
+    return render(
+        request,
+        "applications/application_read.html",
+        {
+            "application": application,
+            "summary": answers_summary(application),
+            "attachments": application.attachments.all(),
+            "decision": getattr(application, "decision", None),
+            "completable": completable,
+            "completion_form": form,
+        },
+    )
