@@ -95,7 +95,17 @@ for round in $(seq 1 "$ROUNDS"); do
     case $scenario in
       calculation_api) out=$(wrk_json wrk_calc.lua /api/v1/calculations "$PORT" 0 "$SECONDS_EACH") ;;
       precalculation_page) out=$(wrk_json wrk_page.lua /pre-calculation/ "$PORT" 0 "$SECONDS_EACH") ;;
-      reapplication_submit) out=$(wrk_json wrk_reapply.lua / "$PORT" "$first" "$SECONDS_EACH") ;;
+      reapplication_submit)
+        sent_before=$(received)
+        out=$(wrk_json wrk_reapply.lua / "$PORT" "$first" "$SECONDS_EACH")
+        # Every answered send must have been received: a page that answers 200 with "parts are
+        # missing" would otherwise be measured as a send.
+        answered=$(echo "$out" | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)["requests"])')
+        if [ $(($(received) - sent_before)) -lt "$answered" ]; then
+          echo "PROBLEM: round $round answered $answered sends, but fewer were received" >&2
+          exit 1
+        fi
+        ;;
       gated_floor) out=$(wrk_json wrk_reapply.lua / "$FLOOR_PORT" "$first" "$SECONDS_EACH") ;;
       # The bare view's keys come from its own range: a key it has seen is not inserted again.
       bare_django_insert) out=$(wrk_json wrk_reapply.lua / "$BARE_PORT" $((round * 1000000)) "$SECONDS_EACH") ;;

@@ -27,6 +27,7 @@ def main(count: int, out_path: str) -> None:
     from django.utils import timezone
 
     from bistand.accounts.models import Role, User
+    from bistand.accounts.sessions import session_ends_mark
     from bistand.applications.models import Application, ApplicationKind, ApplicationStatus
     from bistand.cases.models import Case, CaseMember, Relation
     from bistand.demo.builder import demo_data_load
@@ -49,6 +50,7 @@ def main(count: int, out_path: str) -> None:
     answers["incomes"] = {"employment": "0"}
     answers["consent"] = {"truthful": True, "consent_checks": True}
     answers["changes"] = {"household_changed": False}
+    answers["needs"] = {"dental_care": "0", "medicine": "0", "other_needs": ""}  # asked monthly
 
     people = [
         Person(
@@ -114,6 +116,7 @@ def main(count: int, out_path: str) -> None:
         store[SESSION_KEY] = str(user.pk)
         store[BACKEND_SESSION_KEY] = backend
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session_ends_mark(store)  # as at a login, so every request checks when the login ends
         key = str(uuid.uuid4()).replace("-", "")
         sessions.append(
             Session(
