@@ -1,15 +1,39 @@
 """`make screenshots`: the key applicant pages in Swedish and Arabic, desktop and 375 px wide,
 saved under docs/screenshots/. Not part of the test suite (it writes files)."""
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import time_machine
-from tests.browser.login import sent_after_login_ran_out
+from tests.browser.login import both_clocks, sent_after_login_ran_out
 from tests.factories import World
 
+from bistand.applications.services import application_completion_request
+from bistand.conversations.services import secure_message_send
+
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# A monthly application filled in, ready to be checked and sent.
+SENT_ANSWERS = {
+    "changes": {
+        "household_changed": False,
+        "work_changed": True,
+        "assets_changed": False,
+        "changes_text": "Jag har fått ett deltidsjobb från den 15 november.",
+    },
+    "household": {"partner_identity_number": "", "others_in_home": 0, "children": []},
+    "housing": {"housing_type": "rental", "housing": "7200", "household_electricity": "350"},
+    "incomes": {"employment": "4500", "child_allowance": "1250"},
+    "assets": {"bank_balance": "800", "owns_car": False, "owns_property": False},
+    "work": {
+        "support_barrier": "unemployed_registered",
+        "support_barrier_text": "Jag arbetar 25 % och söker mer arbete inom vården.",
+        "registered_at_employment_service": True,
+    },
+    "needs": {"dental_care": "0", "medicine": "350", "other_needs": ""},
+    "consent": {"truthful": True, "consent_checks": True},
+}
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -44,6 +68,29 @@ def test_screenshots(
         page.screenshot(path=OUT / f"{language}-{width}-step-with-error.png", full_page=True)
         page.goto(f"/my/applications/{world.draft_a.pk}/documents/")
         page.screenshot(path=OUT / f"{language}-{width}-documents.png", full_page=True)
+        world.draft_a.answers = SENT_ANSWERS
+        world.draft_a.save()
+        page.goto(f"/my/applications/{world.draft_a.pk}/send/")
+        page.screenshot(path=OUT / f"{language}-{width}-check-and-send.png", full_page=True)
+        world.sent_a.answers = SENT_ANSWERS
+        world.sent_a.save()
+        application_completion_request(
+            application=world.sent_a,
+            due=date(2026, 2, 3),
+            what="Skicka hyresavtalet och kontoutdraget för januari.",
+            acted_by=world.caseworker_a,
+        )
+        page.goto(f"/my/applications/{world.sent_a.pk}/")
+        page.screenshot(path=OUT / f"{language}-{width}-completion.png", full_page=True)
+        page.goto(f"/decisions/{world.decision_a.pk}/")
+        page.screenshot(path=OUT / f"{language}-{width}-decision.png", full_page=True)
+        secure_message_send(
+            case=world.case_a,
+            body="Hej! Vi behöver ditt hyresavtal för december. Du kan ladda upp det i ansökan.",
+            sender=world.caseworker_a,
+        )
+        page.goto("/my/messages/")
+        page.screenshot(path=OUT / f"{language}-{width}-messages.png", full_page=True)
 
         # The login runs out while the applicant writes; after logging in again, what they
         # wrote is offered back (docs/adr/0014).
@@ -51,10 +98,11 @@ def test_screenshots(
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "7200"})
         page.screenshot(path=OUT / f"{language}-{width}-kept-after-login.png", full_page=True)
 
-        # Five minutes before the login (8 hours) ends: the warning (docs/adr/0015).
+        # Five minutes before the login ends, after 25 minutes without activity: the warning
+        # (docs/adr/0015, docs/adr/0016).
         warned = open_page(world.applicant, language=language, width=width)
-        warned.clock.install()
-        warned.goto("/my/")
-        warned.clock.run_for("07:55:01")
-        warned.get_by_role("dialog").wait_for(state="visible")
+        with both_clocks(warned) as later:
+            warned.goto("/my/")
+            later("25:01")
+            warned.get_by_role("dialog").wait_for(state="visible")
         warned.screenshot(path=OUT / f"{language}-{width}-login-ending.png")
