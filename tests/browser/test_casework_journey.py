@@ -22,6 +22,7 @@ from bistand.decisions.models import Outcome
 from bistand.organisations.models import Municipality
 from bistand.payments.models import OrderStatus
 from bistand.people.identity_numbers import compose_identity_number
+from tests.browser.axe import serious_violations
 from tests.factories import PERSON_IBAN, World
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,6 +74,13 @@ def test_received_decided_in_part_paid_and_read(
         staff = open_page(world.caseworker_a)
         staff.goto("/cases/queue/")
         assert staff.get_by_role("link", name=reference).is_visible()
+        # A visit dated tomorrow is refused: the summary leads to the date in the row.
+        staff.get_by_label("Datum").fill("2026-11-07")
+        staff.get_by_role("button", name="Första besöket hållet").click()
+        staff.get_by_role("link", name="Datum: Ett besök kan inte registreras innan").click()
+        assert staff.evaluate("document.activeElement.value") == "2026-11-07"
+        assert serious_violations(staff) == []
+        staff.get_by_label("Datum").fill("2026-11-06")
         staff.get_by_role("button", name="Första besöket hållet").click()
         assert staff.get_by_text("Första besöket är registrerat.").is_visible()
 

@@ -219,3 +219,48 @@ def test_a_monthly_application_is_asked_for_completion_from_its_own_page(world: 
         .get(reverse("applications:read", kwargs={"application_id": world.sent_a.pk}))
         .content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_refused_action_says_why_in_its_row_and_keeps_what_was_written(
+    world: World, waiting
+) -> None:  # type: ignore[no-untyped-def]
+    queue = reverse("cases:queue")
+    what = "Lönespecifikationen för oktober."
+    row = waiting.pk
+    with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        ask = {"action": "complete", "application_id": row, "day": "2026-11-10", "what": what}
+        refused = caseworker.post(queue, ask)
+        page = refused.content.decode()
+        assert refused.status_code == 400
+        # The summary at the top leads to the date in this application's row.
+        assert f'<a href="#day-{row}">Datum: Datumet har passerat.' in page
+        assert f'id="day-{row}_error"' in page
+        assert f'aria-describedby="day-{row}_error"' in page
+        assert 'value="2026-11-10"' in page
+        assert f"\n{what}</textarea>" in page  # nothing written is lost
+        waiting.refresh_from_db()
+        assert waiting.status == ApplicationStatus.RECEIVED
+        assert waiting.completion_request == ""
+
+        # A first visit is recorded when it has been held, never ahead or before the application.
+        for day, reason in [
+            ("2026-11-13", "Ett besök kan inte registreras innan det har hållits."),
+            ("2026-11-04", "Besöket kan inte vara före den dag ansökan kom in (2026-11-05)."),
+            ("", "Välj ett datum."),
+        ]:
+            visit = {"action": "visit", "application_id": row, "day": day}
+            refused = caseworker.post(queue, visit)
+            assert refused.status_code == 400
+            assert reason in refused.content.decode()
+        world.case_a.refresh_from_db()
+        assert world.case_a.first_visit_on is None
+
+        caseworker.post(queue, {"action": "visit", "application_id": row, "day": "2026-11-12"})
+        world.case_a.refresh_from_db()
+        assert world.case_a.first_visit_on == date(2026, 11, 12)
+        # An application outside the caseworker's reach is not found, whatever the form says.
+        stranger = client_for(world.caseworker_b).post(queue, {**ask, "day": "2026-11-20"})
+        assert stranger.status_code == 404
+        assert client_for(world.caseworker_a).post(queue, {"action": "visit"}).status_code == 404
