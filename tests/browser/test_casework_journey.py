@@ -140,3 +140,23 @@ def test_received_decided_in_part_paid_and_read(
         assert "35 kap. 1 § SoL (2025:400)" in text
         assert "12 kap. 5 § SoL (2025:400)" in text
         assert "12 kap. 1 § SoL (2025:400)" in text
+
+        # The applicant asks about the reduction; the caseworker finds the question first in
+        # the case list, reads it (marked new) and answers.
+        page.goto("/my/")
+        page.get_by_role("link", name="Läs och skriv meddelanden").click()
+        page.get_by_label("Ditt meddelande").fill("Varför drogs 500 kr?")
+        page.get_by_role("button", name="Skicka").click()
+        assert page.get_by_text("Ditt meddelande är skickat.").is_visible()
+        staff.get_by_role("link", name="Ärenden").click()
+        assert staff.get_by_text("Sökande har skickat något nytt i 1 ärende.").is_visible()
+        assert serious_violations(staff) == []
+        staff.get_by_role("link", name="1 nytt meddelande").click()
+        new = staff.locator("li.from-applicant", has_text="Varför drogs 500 kr?")
+        assert new.get_by_text("Nytt", exact=True).is_visible()
+        assert serious_violations(staff) == []
+        staff.get_by_label("Ditt meddelande").fill("Du uteblev från praktiken tre dagar.")
+        staff.get_by_role("button", name="Skicka").click()
+        assert staff.locator("li.from-applicant").get_by_text("Nytt", exact=True).count() == 0
+        staff.get_by_role("link", name="Ärenden").click()
+        assert staff.get_by_text("Inga nya meddelanden eller kompletteringar").is_visible()

@@ -10,13 +10,19 @@ from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access
 from bistand.audit.models import AccessAction
 from bistand.cases.models import Case
 from bistand.cases.selectors import UNIT_ROLES, case_members, case_queryset_visible, person_view
+from bistand.cases.waiting import waiting_for_unit
 
 
 @access_checked(audience=Audience.CASEWORK, object_type="case_list")
 def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
-    cases = case_queryset_visible(user=request.user).select_related("unit__committee")
+    cases = list(
+        case_queryset_visible(user=request.user)
+        .select_related("unit__committee")
+        .prefetch_related("members__person")
+    )
+    waiting = waiting_for_unit(user=request.user, case_ids=[case.pk for case in cases])
     rows = []
-    for case in cases.prefetch_related("members__person"):
+    for case in cases:
         applicant = next((m.person for m in case.members.all() if m.relation == "applicant"), None)
         rows.append(
             {
@@ -25,9 +31,16 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
                 if applicant
                 else None,
                 "size": len(case.members.all()),
+                "waiting": waiting.get(case.pk),
             }
         )
-    return render(request, "cases/case_list.html", {"rows": rows})
+    # What an applicant has sent comes first; the order within each part is kept.
+    rows.sort(key=lambda row: row["waiting"] is None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {"rows": rows, "waiting_cases": len(waiting), "unit_view": request.user.role in UNIT_ROLES},
+    )
 
 
 @access_checked(audience=Audience.CASEWORK, subject=Subject.CASE)

@@ -34,7 +34,10 @@ def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage
 
 @transaction.atomic
 def secure_messages_mark_read(*, messages: list[SecureMessage], reader: User) -> None:
-    unread = [m.pk for m in messages if m.from_staff and m.read_at is None]
+    """The messages from the other side are read: a caseworker's by the applicant (or partner),
+    an applicant's by the unit. The reading itself is in the access log (the page's row)."""
+    reader_is_staff = reader.role in STAFF_ROLES
+    unread = [m.pk for m in messages if m.from_staff != reader_is_staff and m.read_at is None]
     if unread:
         SecureMessage.objects.filter(pk__in=unread).update(read_at=timezone.now())
 

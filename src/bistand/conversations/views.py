@@ -65,8 +65,12 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
                 ),
             )
             return redirect("conversations:case", case_id=case.pk)
-    return render(
+    conversation = list(messages_of_case(case=case))
+    response = render(
         request,
         "conversations/case_messages.html",
-        {"case": case, "form": form, "conversation": messages_of_case(case=case)},
+        {"case": case, "form": form, "conversation": conversation},
     )
+    # Shown once as new to the unit; a refused reply (the form again) is also a reading.
+    secure_messages_mark_read(messages=conversation, reader=request.user)
+    return response

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What applicants have sent that their unit has not yet seen: new messages and completions.
+
+The caseworker's case list puts these cases first and links to them, so nothing an applicant
+sends waits unread until someone happens to open the case."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from bistand.accounts.models import User
+from bistand.applications.models import Application, ApplicationStatus
+from bistand.applications.selectors import application_queryset_visible
+from bistand.cases.selectors import UNIT_ROLES
+from bistand.conversations.models import SecureMessage
+
+
+@dataclass
+class Waiting:
+    new_messages: int = 0
+    completions: list[Application] = field(default_factory=list)
+
+
+def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]:
+    """Per case the user's unit handles: the applicants' messages no one in the unit has read,
+    and the completions the applicant has sent that no one has confirmed as received."""
+    if user.role not in UNIT_ROLES or not case_ids:
+        return {}
+    waiting: dict[UUID, Waiting] = {}
+    unread = Counter(
+        SecureMessage.objects.filter(
+            case_id__in=case_ids, from_staff=False, read_at__isnull=True
+        ).values_list("case_id", flat=True)
+    )
+    for case_id, count in unread.items():
+        waiting.setdefault(case_id, Waiting()).new_messages = count
+    completions = (
+        application_queryset_visible(user=user)
+        .filter(
+            case_id__in=case_ids,
+            status=ApplicationStatus.NEEDS_COMPLETION,
+            completion_sent_at__isnull=False,
+        )
+        .only("id", "case_id", "month", "completion_sent_at")
+        .order_by("completion_sent_at")
+    )
+    for application in completions:
+        if application.case_id:  # always, by the filter; the field is optional for drafts
+            waiting.setdefault(application.case_id, Waiting()).completions.append(application)
+    return waiting

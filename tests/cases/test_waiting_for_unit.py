@@ -1,0 +1,100 @@
+"""What applicants send reaches their unit: listed first until someone in the unit has read it."""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from bistand.applications.models import ApplicationStatus
+from bistand.cases.models import Case, Relation
+from tests.factories import World, application_make, case_make, client_for, person_make
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _rows(page: str) -> list[str]:
+    return re.findall(r"<tr><td>.*?</tr>", page, flags=re.S)
+
+
+def _newer_case(world: World) -> Case:
+    """A case the list shows before case_a when nothing is waiting (opened later)."""
+    person = person_make(acted_by=world.caseworker_a)
+    case = case_make(
+        unit=world.unit_a, acted_by=world.caseworker_a, members=[(person, Relation.APPLICANT)]
+    )
+    Case.objects.filter(pk=case.pk).update(opened_on=date(2026, 3, 1))
+    return case
+
+
+@pytest.mark.django_db
+def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world: World) -> None:
+    newer = _newer_case(world)
+    cases, thread = reverse("cases:list"), reverse("conversations:case", args=[world.case_a.pk])
+    caseworker = client_for(world.caseworker_a)
+    rows = _rows(caseworker.get(cases).content.decode())
+    assert newer.reference in rows[0]  # the usual order: the latest opened first
+
+    applicant = client_for(world.applicant)
+    applicant.post(reverse("conversations:mine"), {"body": "Hyran har höjts från januari."})
+    applicant.post(reverse("conversations:mine"), {"body": "Avin kommer på måndag."})
+
+    page = caseworker.get(cases).content.decode()
+    assert "Sökande har skickat något nytt i 1 ärende. Det visas först." in page
+    first = _rows(page)[0]
+    assert world.case_a.reference in first
+    assert f'<a href="{thread}"><strong>2 nya meddelanden</strong></a>' in first
+    # Another unit sees neither the case nor that anything is waiting in it.
+    other = client_for(world.caseworker_b).get(cases).content.decode()
+    assert world.case_a.reference not in other
+    assert "Inga nya meddelanden eller kompletteringar från sökande." in other
+    # The coach works with the person, not with the economic-aid messages.
+    assert "Nytt från den sökande" not in client_for(world.coach).get(cases).content.decode()
+
+    read = caseworker.get(thread).content.decode()
+    assert read.count("Nytt</strong>") == 2
+    page = caseworker.get(cases).content.decode()
+    assert "Inga nya meddelanden eller kompletteringar från sökande." in page
+    assert newer.reference in _rows(page)[0]
+    assert "Nytt</strong>" not in caseworker.get(thread).content.decode()  # read by the unit
+
+    # The other way: the applicant's page marks the reply new once, and the unit sees it read.
+    caseworker.post(thread, {"body": "Tack, vi väntar på avin."})
+    mine = applicant.get(reverse("conversations:mine")).content.decode()
+    assert mine.count("Nytt</strong>") == 1
+    assert "läst av den sökande" not in mine
+    staff_view = caseworker.get(thread).content.decode()
+    assert "läst av den sökande" in staff_view
+    assert "Nytt</strong>" not in applicant.get(reverse("conversations:mine")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_sent_completion_is_listed_until_the_caseworker_confirms_it(world: World) -> None:
+    application = application_make(
+        person=world.person_a, case=world.case_a, month=date(2026, 12, 1)
+    )
+    application.submitted_at = datetime(2026, 11, 24, 10, tzinfo=STOCKHOLM)
+    application.save()
+    read = reverse("applications:read", args=[application.pk])
+    with time_machine.travel("2026-11-25 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        what = "Kontoutdrag för november."
+        caseworker.post(read, {"action": "complete", "due": "2026-12-02", "what": what})
+        # Asked, not yet sent: nothing is waiting for the unit.
+        page = caseworker.get(reverse("cases:list")).content.decode()
+        assert "Inga nya meddelanden eller kompletteringar från sökande." in page
+    with time_machine.travel("2026-11-27 18:00 +0100", tick=False):
+        complete = reverse("applications:complete", args=[application.pk])
+        client_for(world.applicant).post(complete, {"note": "Bifogat."})
+    with time_machine.travel("2026-11-30 08:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        first = _rows(caseworker.get(reverse("cases:list")).content.decode())[0]
+        assert world.case_a.reference in first
+        assert f'<a href="{read}"><strong>Komplettering för 2026-12 skickad 2026-11-27' in first
+        caseworker.post(read, {"action": "completed"})
+        application.refresh_from_db()
+        assert application.status != ApplicationStatus.NEEDS_COMPLETION
+        page = caseworker.get(reverse("cases:list")).content.decode()
+        assert "Komplettering för 2026-12" not in page
