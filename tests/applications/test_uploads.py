@@ -11,6 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from bistand.applications.models import Attachment
+from bistand.audit.models import AccessLogEntry
 from tests.factories import World, client_for, pdf_bytes, response_close
 
 
@@ -85,3 +86,56 @@ def test_real_pdf_and_image_are_stored_outside_the_web_root_and_typed_by_content
     )
     assert b"".join(download.streaming_content) == PNG_1X1
     response_close(download)
+
+
+@pytest.mark.django_db
+def test_a_document_uploaded_by_mistake_is_taken_back_from_the_draft_only(
+    world: World,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    _upload(world, "fel-kontoutdrag.pdf", pdf_bytes())
+    _upload(world, "kontoutdrag.pdf", pdf_bytes())
+    wrong = Attachment.objects.get(original_name="fel-kontoutdrag.pdf")
+    kept = Attachment.objects.get(original_name="kontoutdrag.pdf")
+    wrong_file, kept_file = Path(wrong.file.path), Path(kept.file.path)
+    documents = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
+    applicant = client_for(world.applicant)
+    page = applicant.get(documents).content.decode()
+    # Each button says which document it removes, for a screen reader as well.
+    assert (
+        f'value="{wrong.pk}" class="secondary">Ta bort'
+        '<span class="visually-hidden"> fel-kontoutdrag.pdf</span></button>' in page
+    )
+
+    # Someone else's login, or a document of another application, removes nothing.
+    assert client_for(world.applicant_b).post(documents, {"remove": wrong.pk}).status_code == 404
+    assert applicant.post(documents, {"remove": world.attachment_a.pk}).status_code == 404
+    assert applicant.post(documents, {"remove": "inte-ett-id"}).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = applicant.post(documents, {"remove": wrong.pk}, follow=True)
+    assert "Handlingen fel-kontoutdrag.pdf är borttagen." in removed.content.decode()
+    assert list(world.draft_a.attachments.all()) == [kept]
+    assert not wrong_file.exists()
+    assert kept_file.exists()
+    logged = AccessLogEntry.objects.filter(object_type="attachment", object_id=str(wrong.pk))
+    assert logged.order_by("at", "id").last().changes == {  # type: ignore[union-attr]
+        "before": {
+            "application": str(world.draft_a.pk),
+            "kind": "bank_statement",
+            "content_type": "application/pdf",
+            "size": wrong.size,
+        },
+        "after": None,
+    }
+
+    # A sent application's documents have reached the unit: they stay, and the page says so.
+    sent = reverse("applications:documents", kwargs={"application_id": world.sent_a.pk})
+    page = applicant.get(sent).content.decode()
+    assert "Ta bort" not in page
+    assert "Handlingar som du har skickat finns kvar i ansökan." in page
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = applicant.post(sent, {"remove": world.attachment_a.pk}, follow=True)
+    assert "Handlingar i en skickad ansökan finns kvar" in refused.content.decode()
+    assert Path(world.attachment_a.file.path).exists()
+    assert Attachment.objects.filter(pk=world.attachment_a.pk).exists()

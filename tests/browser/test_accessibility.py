@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.axe import all_violations
 from tests.browser.login import sent_after_login_ran_out
-from tests.factories import World
+from tests.factories import World, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 STEPS = ["household", "housing", "incomes", "assets", "work", "needs", "consent"]
@@ -61,6 +61,19 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
 
+    def documents_uploaded() -> None:
+        from bistand.applications.services import attachment_add
+
+        attachment_add(
+            application=world.draft_a,
+            content=pdf_bytes(),
+            original_name="hyresavi.pdf",
+            kind="rent",
+            acted_by=world.applicant,
+        )
+        page.goto(f"/my/applications/{draft}/documents/")
+        assert page.get_by_role("button", name="hyresavi.pdf").count() == 1
+
     def kept_after_login() -> None:
         housing = f"/my/applications/{draft}/step/housing/"
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
@@ -75,6 +88,11 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ],
         ("step with errors", housing_errors),
         ("documents", lambda: page.goto(f"/my/applications/{draft}/documents/")),
+        ("documents with one to take back", documents_uploaded),
+        (
+            "documents of a sent application",
+            lambda: page.goto(f"/my/applications/{world.sent_a.pk}/documents/"),
+        ),
         ("send", lambda: page.goto(f"/my/applications/{draft}/send/")),
         ("overview", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/")),
         ("confirm", lambda: page.goto(f"/my/applications/{draft}/confirm/")),

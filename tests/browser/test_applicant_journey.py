@@ -81,6 +81,15 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         _fill_amounts(page, {"Tandvård denna månad (kr)": "1200"})
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+        # A wrong file chosen first is taken back before sending.
+        wrong = tmp_path / "lonespec-fel-person.pdf"
+        wrong.write_bytes(pdf_bytes())
+        page.get_by_label("Vad är det för handling?").select_option("payslip")
+        page.get_by_label("Välj en fil").set_input_files(str(wrong))
+        page.get_by_role("button", name="Ladda upp").click()
+        page.get_by_role("button", name="Ta bort lonespec-fel-person.pdf").click()
+        assert page.get_by_text("Handlingen lonespec-fel-person.pdf är borttagen.").is_visible()
+        assert page.get_by_role("link", name="lonespec-fel-person.pdf").count() == 0
         document = tmp_path / "hyresavi.pdf"
         document.write_bytes(pdf_bytes())
         page.get_by_label("Vad är det för handling?").select_option("rent")

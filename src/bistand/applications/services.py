@@ -132,6 +132,42 @@ def attachment_add(
     return attachment
 
 
+class AttachmentRemoveError(Exception):
+    """The document is not the person's to take back: the application has been sent."""
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, acted_by: User) -> str:
+    """The applicant takes back a document from their own draft, file and all, and gets its name.
+
+    Once the application is sent, its documents have reached the authority and stay with it
+    (allmänna handlingar, kept or disposed of by the municipality's rules, never by the sender).
+    The file leaves the disk only when the removal is committed."""
+    application = Application.objects.select_for_update().get(pk=attachment.application_id)
+    if (
+        application.status != ApplicationStatus.DRAFT
+        or application.applicant_id != acted_by.person_id
+    ):
+        raise AttachmentRemoveError
+    access_log_write(
+        user=acted_by,
+        object_type="attachment",
+        object_id=attachment.pk,
+        before={
+            "application": str(application.pk),
+            "kind": attachment.kind,
+            "content_type": attachment.content_type,
+            "size": attachment.size,
+        },
+        after=None,
+    )
+    stored, name = attachment.file.storage, attachment.file.name or ""
+    attachment.delete()
+    if name:
+        transaction.on_commit(lambda: stored.delete(name))
+    return attachment.original_name
+
+
 def application_submit(
     *, application: Application, submission_key: uuid.UUID, acted_by: User
 ) -> Application:

@@ -32,6 +32,7 @@ from bistand.applications.models import (
 )
 from bistand.applications.selectors import applications_of, latest_submitted_application
 from bistand.applications.services import (
+    AttachmentRemoveError,
     CompletionError,
     application_completion_send,
     application_draft_create,
@@ -39,6 +40,7 @@ from bistand.applications.services import (
     application_step_save,
     application_submit,
     attachment_add,
+    attachment_remove,
     municipality_current,
 )
 from bistand.applications.summary import answers_summary
@@ -305,6 +307,8 @@ def application_documents(
             application_id=application.pk,
             step=steps[steps.index("documents") + 1],
         )
+    if request.method == "POST" and "remove" in request.POST:
+        return _document_remove(request, application, request.POST["remove"])
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -333,6 +337,28 @@ def application_documents(
             **_progress(application, "documents"),
         },
     )
+
+
+def _document_remove(
+    request: AuthenticatedRequest, application: Application, attachment_id: str
+) -> HttpResponse:
+    try:
+        attachment = application.attachments.get(pk=uuid.UUID(attachment_id))
+    except (ValueError, Attachment.DoesNotExist):
+        raise Http404 from None
+    try:
+        name = attachment_remove(attachment=attachment, acted_by=request.user)
+    except AttachmentRemoveError:
+        messages.error(
+            request,
+            _(
+                "A document in a sent application stays with it. If it is the wrong one, "
+                "upload the right one and write to your caseworker."
+            ),
+        )
+    else:
+        messages.success(request, _("The document %(name)s is removed.") % {"name": name})
+    return redirect("applications:documents", application_id=application.pk)
 
 
 @access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
