@@ -100,6 +100,8 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
         ("my plan", lambda: page.goto("/my-plan/")),
         ("completion asked for", to_complete),
+        # Waiting for completion, so not decided: it can be withdrawn.
+        ("withdraw", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")),
         ("what you wrote is kept", kept_after_login),  # last: it logs the browser in again
     ]
 

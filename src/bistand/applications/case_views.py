@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The caseworker's side of an application: the application as it was sent, in words, and the
-request to complete it."""
+"""The caseworker's side of an application: the application as it was sent, in words, the
+request to complete it, and writing it off when the applicant has withdrawn it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from bistand.applications.forms import CompletionRequestForm
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.applications.services import (
+    WithdrawalError,
     application_completion_received,
     application_completion_request,
+    application_write_off,
 )
 from bistand.applications.summary import answers_summary
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
@@ -33,6 +35,14 @@ def application_read(
     """Every answer, the applicant's own words on what stops them from supporting themselves,
     and the documents: what the investigation and the decision start from. Here the caseworker
     also asks for a completion, first or monthly application alike, and says when it is done."""
+    if request.method == "POST" and request.POST.get("action") == "write_off":
+        try:
+            application_write_off(application=application, acted_by=request.user)
+        except WithdrawalError:
+            messages.error(request, _("Only a withdrawn application is written off, once."))
+        else:
+            messages.success(request, _("The application is written off; the journal says so."))
+        return redirect("applications:read", application_id=application.pk)
     completable = application.status in COMPLETABLE
     form = CompletionRequestForm(request.POST if request.POST.get("action") == "complete" else None)
     if request.method == "POST" and completable:

@@ -224,6 +224,16 @@ class CompletionForm(PlainForm):
     )
 
 
+class WithdrawalForm(PlainForm):
+    reason = forms.CharField(
+        label=_("Why you withdraw it (if you want to say)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: I have got a job, or my income has changed."),
+    )
+
+
 class CompletionRequestForm(PlainForm):
     """The caseworker asks the applicant to complete the application."""
 

@@ -21,6 +21,7 @@ class ApplicationStatus(models.TextChoices):
     INVESTIGATING = "investigating", _("Being investigated")
     DECIDED = "decided", _("Decided")
     PAID = "paid", _("Paid")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 SUBMITTED_STATUSES = (
@@ -29,6 +30,14 @@ SUBMITTED_STATUSES = (
     ApplicationStatus.INVESTIGATING,
     ApplicationStatus.DECIDED,
     ApplicationStatus.PAID,
+)
+
+# The applicant may take a sent application back until it is decided (återkallelse).
+WITHDRAWABLE_STATUSES = (
+    ApplicationStatus.AWAITING_PARTNER,
+    ApplicationStatus.RECEIVED,
+    ApplicationStatus.NEEDS_COMPLETION,
+    ApplicationStatus.INVESTIGATING,
 )
 
 
@@ -69,14 +78,24 @@ class Application(models.Model):
     completion_request = models.TextField(_("what is needed"), blank=True)
     completion_sent_at = models.DateTimeField(_("completion sent"), null=True, blank=True)
     completion_note = models.TextField(_("the applicant's note"), blank=True)
+    # The applicant took it back; a caseworker then writes it off, in the journal.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
+    written_off_at = models.DateTimeField(_("written off"), null=True, blank=True)
+    written_off_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-month", "-created_at"]
         constraints = [
+            # One application per month; one withdrawn leaves room to apply again.
             models.UniqueConstraint(
-                fields=["applicant", "month"], name="application_once_per_month"
+                fields=["applicant", "month"],
+                condition=~models.Q(status="withdrawn"),
+                name="application_once_per_month",
             ),
         ]
         verbose_name = _("application")

@@ -36,7 +36,13 @@ def applications_of(*, user: User) -> QuerySet[Application]:
 def latest_submitted_application(*, user: User) -> Application | None:
     return (
         Application.objects.filter(applicant_id=user.person_id)
-        .exclude(status__in=[ApplicationStatus.DRAFT, ApplicationStatus.AWAITING_PARTNER])
+        .exclude(
+            status__in=[
+                ApplicationStatus.DRAFT,
+                ApplicationStatus.AWAITING_PARTNER,
+                ApplicationStatus.WITHDRAWN,
+            ]
+        )
         .order_by("-month")
         .first()
     )

@@ -11,10 +11,13 @@ from uuid import UUID
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from bistand.accounts.models import User
 from bistand.applications.models import (
+    WITHDRAWABLE_STATUSES,
     Application,
     ApplicationKind,
     ApplicationStatus,
@@ -25,6 +28,7 @@ from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open, responsible_case_id
 from bistand.integrations.notifications.services import notification_schedule
+from bistand.journals.services import journal_entry_create
 from bistand.organisations.models import Municipality
 from bistand.people.models import Gender, Person
 from bistand.people.validators import identity_number_clean
@@ -47,7 +51,11 @@ def application_draft_create(
 ) -> Application:
     """The applicant's draft for `month`; an existing application for that month is returned."""
     assert user.person is not None  # noqa: S101 - the gate lets only applicants with a person here
-    existing = Application.objects.filter(applicant=user.person, month=month).first()
+    existing = (
+        Application.objects.filter(applicant=user.person, month=month)
+        .exclude(status=ApplicationStatus.WITHDRAWN)
+        .first()
+    )
     if existing is not None:
         return existing
     application = Application.objects.create(
@@ -402,3 +410,70 @@ def application_completion_received(*, application: Application, acted_by: User)
         after={"status": application.status},
     )
     return application
+
+
+class WithdrawalError(Exception):
+    """The application cannot be withdrawn, or written off, by this person now."""
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, reason: str, acted_by: User) -> Application:
+    """The applicant takes back their sent application before it is decided (återkallelse).
+
+    Nothing is decided on it after that; the unit sees it and a caseworker writes it off in the
+    journal. A decided application cannot be withdrawn: a decision is changed by appeal or a new
+    application."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in WITHDRAWABLE_STATUSES or locked.applicant_id != acted_by.person_id:
+        raise WithdrawalError
+    before = locked.status
+    locked.status = ApplicationStatus.WITHDRAWN
+    locked.withdrawn_at = timezone.now()
+    locked.withdrawal_reason = reason.strip()
+    locked.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={"status": before},
+        after={"status": locked.status, "reason": locked.withdrawal_reason},
+    )
+    return locked
+
+
+@transaction.atomic
+def application_write_off(*, application: Application, acted_by: User) -> Application:
+    """A caseworker writes off a withdrawn application (avskrivning): a signed journal entry
+    in the caseworker's name says when the applicant withdrew it, and why if they said."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if (
+        locked.status != ApplicationStatus.WITHDRAWN
+        or locked.written_off_at is not None
+        or locked.case is None
+        or locked.withdrawn_at is None
+    ):
+        raise WithdrawalError
+    locked.written_off_at = timezone.now()
+    locked.written_off_by = acted_by
+    locked.save(update_fields=["written_off_at", "written_off_by", "updated_at"])
+    with translation.override(settings.LANGUAGE_CODE):  # the journal is kept in Swedish
+        text = _(
+            "The application for %(month)s was withdrawn by the applicant on %(date)s. "
+            "It is written off without a decision."
+        ) % {
+            "month": date_format(locked.month, "F Y"),
+            "date": timezone.localtime(locked.withdrawn_at).date().isoformat(),
+        }
+        if locked.withdrawal_reason:
+            text += "\n" + _("The applicant's reason: %(reason)s") % {
+                "reason": locked.withdrawal_reason
+            }
+    journal_entry_create(case=locked.case, text=text, author=acted_by, sign=True)
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={"written_off": False},
+        after={"written_off": True},
+    )
+    return locked

@@ -24,6 +24,11 @@ urlpatterns = [
         name="complete",
     ),
     path(
+        "my/applications/<uuid:application_id>/withdraw/",
+        views.application_withdrawal,
+        name="withdraw",
+    ),
+    path(
         "my/applications/<uuid:application_id>/confirm/", views.application_confirm, name="confirm"
     ),
     path("attachments/<uuid:attachment_id>/", views.attachment_download, name="attachment"),

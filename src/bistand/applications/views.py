@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,10 +22,12 @@ from bistand.applications.forms import (
     AttachmentForm,
     CompletionForm,
     SubmitForm,
+    WithdrawalForm,
     child_formset,
     steps_for,
 )
 from bistand.applications.models import (
+    WITHDRAWABLE_STATUSES,
     Application,
     ApplicationKind,
     ApplicationStatus,
@@ -34,11 +37,13 @@ from bistand.applications.selectors import applications_of, latest_submitted_app
 from bistand.applications.services import (
     AttachmentRemoveError,
     CompletionError,
+    WithdrawalError,
     application_completion_send,
     application_draft_create,
     application_partner_confirm,
     application_step_save,
     application_submit,
+    application_withdraw,
     attachment_add,
     attachment_remove,
     municipality_current,
@@ -93,7 +98,8 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         if a.partner_id == user.person_id and a.status == ApplicationStatus.AWAITING_PARTNER
     ]
     latest = latest_submitted_application(user=user)
-    applied_months = {a.month for a in mine}
+    # A withdrawn application leaves its month open to apply for again.
+    applied_months = {a.month for a in mine if a.status != ApplicationStatus.WITHDRAWN}
     monthly_months: list[Any] = []
     next_window = None
     if latest:
@@ -110,7 +116,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         {
             "applications": mine,
             "to_confirm": to_confirm,
-            "can_start_first": not mine,
+            "can_start_first": not applied_months,
             "monthly_months": monthly_months,
             "next_window": next_window,
             "unread": unread_count(user=user),
@@ -129,9 +135,9 @@ def application_start(request: AuthenticatedRequest, _obj: None) -> HttpResponse
             months = [
                 m
                 for m in _months_open()
-                if not Application.objects.filter(
-                    applicant_id=request.user.person_id, month=m
-                ).exists()
+                if not Application.objects.filter(applicant_id=request.user.person_id, month=m)
+                .exclude(status=ApplicationStatus.WITHDRAWN)
+                .exists()
             ]
             if not months:
                 messages.info(request, _("The monthly application is not open right now."))
@@ -260,7 +266,42 @@ def _overview_context(application: Application, user: User) -> dict[str, Any]:
         "summary": answers_summary(application),
         "to_complete": application.status == ApplicationStatus.NEEDS_COMPLETION
         and application.applicant_id == user.person_id,
+        "withdrawable": application.status in WITHDRAWABLE_STATUSES
+        and application.applicant_id == user.person_id,
     }
+
+
+@access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
+def application_withdrawal(
+    request: AuthenticatedRequest, application: Application, application_id: str
+) -> HttpResponse:
+    """The applicant takes back a sent application before it is decided: GET asks whether they
+    are sure and says what it means; POST withdraws it."""
+    form = WithdrawalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application_withdraw(
+                application=application, reason=form.cleaned_data["reason"], acted_by=request.user
+            )
+        except WithdrawalError:
+            messages.error(request, _("This application can no longer be withdrawn."))
+        else:
+            messages.success(
+                request,
+                _("Your application for %(month)s is withdrawn. Nothing will be decided on it.")
+                % {"month": date_format(application.month, "F Y")},
+            )
+        return redirect("applications:overview", application_id=application.pk)
+    return render(
+        request,
+        "applications/withdraw.html",
+        {
+            "application": application,
+            "form": form,
+            "withdrawable": application.status in WITHDRAWABLE_STATUSES
+            and application.applicant_id == request.user.person_id,
+        },
+    )
 
 
 @access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What applicants have sent that their unit has not yet seen: new messages and completions.
+"""What applicants have sent that their unit has not yet seen: new messages, completions and
+withdrawals.
 
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
 sends waits unread until someone happens to open the case."""
@@ -19,11 +20,13 @@ from bistand.conversations.models import SecureMessage
 class Waiting:
     new_messages: int = 0
     completions: list[Application] = field(default_factory=list)
+    withdrawals: list[Application] = field(default_factory=list)
 
 
 def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]:
     """Per case the user's unit handles: the applicants' messages no one in the unit has read,
-    and the completions the applicant has sent that no one has confirmed as received."""
+    the completions the applicant has sent that no one has confirmed as received, and the
+    applications the applicant has withdrawn that no one has written off."""
     if user.role not in UNIT_ROLES or not case_ids:
         return {}
     waiting: dict[UUID, Waiting] = {}
@@ -47,4 +50,17 @@ def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]
     for application in completions:
         if application.case_id:  # always, by the filter; the field is optional for drafts
             waiting.setdefault(application.case_id, Waiting()).completions.append(application)
+    withdrawals = (
+        application_queryset_visible(user=user)
+        .filter(
+            case_id__in=case_ids,
+            status=ApplicationStatus.WITHDRAWN,
+            written_off_at__isnull=True,
+        )
+        .only("id", "case_id", "month", "withdrawn_at")
+        .order_by("withdrawn_at")
+    )
+    for application in withdrawals:
+        if application.case_id:
+            waiting.setdefault(application.case_id, Waiting()).withdrawals.append(application)
     return waiting
