@@ -138,3 +138,22 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ReapplicationReminder(models.Model):
+    """That a person was reminded, once, when the month's application window opened."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month applied for"))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "month"], name="reminded_once_per_month")
+        ]
+        verbose_name = _("reminder to apply")
+        verbose_name_plural = _("reminders to apply")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.month:%Y-%m}"
