@@ -2,19 +2,20 @@
 caseworker writes it off in the journal. The month is then open to apply for again."""
 
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.urls import reverse
 
-from bistand.applications.models import ApplicationKind, ApplicationStatus
-from bistand.applications.services import application_draft_create
+from bistand.applications.models import Application, ApplicationKind, ApplicationStatus, Attachment
+from bistand.applications.services import application_draft_create, attachment_add
 from bistand.audit.models import AccessLogEntry
 from bistand.decisions.calculation_input import applied_amounts
 from bistand.decisions.services import DecisionError, decision_make
 from bistand.journals.models import JournalEntry
-from tests.factories import World, application_make, client_for
+from tests.factories import World, application_make, client_for, pdf_bytes
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REASON = "Jag har fått jobb på lagret från 1 december."
@@ -128,3 +129,39 @@ def test_a_decided_application_cannot_be_withdrawn(world: World) -> None:
     assert "Den här ansökan kan inte längre återkallas." in refused
     decided.refresh_from_db()
     assert decided.status == ApplicationStatus.DECIDED
+
+
+@pytest.mark.django_db
+def test_a_draft_is_thrown_away_with_its_documents(
+    world: World,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    draft = world.draft_a
+    attachment = attachment_add(
+        application=draft,
+        content=pdf_bytes(),
+        original_name="hyresavi.pdf",
+        kind="rent",
+        acted_by=world.applicant,
+    )
+    stored = Path(attachment.file.path)
+    take_back = reverse("applications:withdraw", args=[draft.pk])
+    applicant = client_for(world.applicant)
+    overview = applicant.get(reverse("applications:overview", args=[draft.pk])).content.decode()
+    assert f'<a href="{take_back}">Ta bort utkastet</a>' in overview
+    asked = applicant.get(take_back).content.decode()
+    assert "Vill du ta bort ditt utkast för februari 2026?" in asked
+    assert client_for(world.applicant_b).post(take_back).status_code == 404
+
+    with django_capture_on_commit_callbacks(execute=True):
+        gone = applicant.post(take_back, follow=True)
+    assert gone.redirect_chain[-1][0] == reverse("applications:my-case")
+    assert "Ditt utkast för februari 2026 är borttaget." in gone.content.decode()
+    assert not Application.objects.filter(pk=draft.pk).exists()
+    assert not Attachment.objects.filter(pk=attachment.pk).exists()
+    assert not stored.exists()
+    logged = AccessLogEntry.objects.filter(object_type="application", object_id=str(draft.pk))
+    assert {
+        "before": {"status": "draft", "kind": "first", "month": "2026-02-01"},
+        "after": None,
+    } in [entry.changes for entry in logged]

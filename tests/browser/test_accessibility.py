@@ -102,6 +102,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("completion asked for", to_complete),
         # Waiting for completion, so not decided: it can be withdrawn.
         ("withdraw", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")),
+        ("throw away a draft", lambda: page.goto(f"/my/applications/{draft}/withdraw/")),
         ("what you wrote is kept", kept_after_login),  # last: it logs the browser in again
     ]
 

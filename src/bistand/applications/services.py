@@ -477,3 +477,22 @@ def application_write_off(*, application: Application, acted_by: User) -> Applic
         after={"written_off": True},
     )
     return locked
+
+
+@transaction.atomic
+def application_draft_discard(*, application: Application, acted_by: User) -> None:
+    """The applicant throws away a draft they no longer want, with its documents: a draft has
+    not reached the authority. The files leave the disk when the removal is committed."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.DRAFT or locked.applicant_id != acted_by.person_id:
+        raise WithdrawalError
+    for attachment in list(locked.attachments.all()):
+        attachment_remove(attachment=attachment, acted_by=acted_by)
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={"status": locked.status, "kind": locked.kind, "month": locked.month.isoformat()},
+        after=None,
+    )
+    locked.delete()

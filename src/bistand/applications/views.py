@@ -40,6 +40,7 @@ from bistand.applications.services import (
     WithdrawalError,
     application_completion_send,
     application_draft_create,
+    application_draft_discard,
     application_partner_confirm,
     application_step_save,
     application_submit,
@@ -268,6 +269,8 @@ def _overview_context(application: Application, user: User) -> dict[str, Any]:
         and application.applicant_id == user.person_id,
         "withdrawable": application.status in WITHDRAWABLE_STATUSES
         and application.applicant_id == user.person_id,
+        "discardable": application.status == ApplicationStatus.DRAFT
+        and application.applicant_id == user.person_id,
     }
 
 
@@ -275,9 +278,23 @@ def _overview_context(application: Application, user: User) -> dict[str, Any]:
 def application_withdrawal(
     request: AuthenticatedRequest, application: Application, application_id: str
 ) -> HttpResponse:
-    """The applicant takes back a sent application before it is decided: GET asks whether they
-    are sure and says what it means; POST withdraws it."""
+    """The applicant takes an application back: a sent one before it is decided (withdrawn, and
+    kept), a draft at any time (thrown away). GET says what it means; POST does it."""
+    own = application.applicant_id == request.user.person_id
+    draft = own and application.status == ApplicationStatus.DRAFT
     form = WithdrawalForm(request.POST or None)
+    if request.method == "POST" and draft:
+        try:
+            application_draft_discard(application=application, acted_by=request.user)
+        except WithdrawalError:
+            messages.error(request, _("This application can no longer be withdrawn."))
+            return redirect("applications:overview", application_id=application.pk)
+        messages.success(
+            request,
+            _("Your draft for %(month)s is thrown away.")
+            % {"month": date_format(application.month, "F Y")},
+        )
+        return redirect("applications:my-case")
     if request.method == "POST" and form.is_valid():
         try:
             application_withdraw(
@@ -298,8 +315,8 @@ def application_withdrawal(
         {
             "application": application,
             "form": form,
-            "withdrawable": application.status in WITHDRAWABLE_STATUSES
-            and application.applicant_id == request.user.person_id,
+            "draft": draft,
+            "withdrawable": own and application.status in WITHDRAWABLE_STATUSES,
         },
     )
 
