@@ -87,6 +87,9 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(world: World, de
         assert "Den sökande återkallade ansökan den 26 november 2026 20:15." in page
         assert REASON in page
         assert "Inget beslut: ansökan är återkallad." in page
+        decide = caseworker.get(reverse("decisions:decide", args=[december.pk])).content.decode()
+        assert "Inget beslut: ansökan är återkallad." in decide
+        assert "Fatta beslut" not in decide
         case_page = caseworker.get(reverse("cases:detail", args=[world.case_a.pk])).content.decode()
         assert "Inget: återkallad" in case_page
         assert reverse("decisions:decide", args=[december.pk]) not in case_page

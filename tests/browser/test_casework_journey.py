@@ -3,6 +3,7 @@ calculated, decided in part with a reduction and its reasoning, paid through a t
 the applicant reads the decision, also as a PDF stating the appeal and the law of the month."""
 
 import io
+import re
 import uuid
 from datetime import date
 from typing import Any
@@ -77,7 +78,11 @@ def test_received_decided_in_part_paid_and_read(
         # A visit dated tomorrow is refused: the summary leads to the date in the row.
         staff.get_by_label("Datum").fill("2026-11-07")
         staff.get_by_role("button", name="Första besöket hållet").click()
-        staff.get_by_role("link", name="Datum: Ett besök kan inte registreras innan").click()
+        # Each row's controls name their case: "Datum (EB-…)", "Första besöket hållet (EB-…)".
+        assert staff.get_by_label(f"Datum ({reference})").input_value() == "2026-11-07"
+        assert staff.get_by_role("button", name=f"Första besöket hållet ({reference})").is_visible()
+        summary = re.compile(rf"Datum \({reference}\)\s*: Ett besök kan inte registreras")
+        staff.get_by_role("link", name=summary).click()
         assert staff.evaluate("document.activeElement.value") == "2026-11-07"
         assert serious_violations(staff) == []
         staff.get_by_label("Datum").fill("2026-11-06")

@@ -235,7 +235,11 @@ def test_a_refused_action_says_why_in_its_row_and_keeps_what_was_written(
         page = refused.content.decode()
         assert refused.status_code == 400
         # The summary at the top leads to the date in this application's row.
-        assert f'<a href="#day-{row}">Datum: Datumet har passerat.' in page
+        reference = world.case_a.reference
+        assert (
+            f'<a href="#day-{row}">Datum<span class="visually-hidden"> ({reference})</span>: '
+            "Datumet har passerat." in page
+        )
         assert f'id="day-{row}_error"' in page
         assert f'aria-describedby="day-{row}_error"' in page
         assert 'value="2026-11-10"' in page

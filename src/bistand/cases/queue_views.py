@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -52,9 +53,18 @@ class QueueActionForm(PlainForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, received_on: date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, received_on: date | None = None, reference: str = "", **kwargs: Any
+    ) -> None:
         self.received_on = received_on
         super().__init__(*args, **kwargs)
+        # Every row has a date and a text field: each names its case for a screen reader, and
+        # in the error summary.
+        for name in ("day", "what"):
+            field = self.fields[name]
+            field.label = format_html(
+                '{}<span class="visually-hidden"> ({})</span>', field.label, reference
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -91,6 +101,7 @@ def reception_queue_view(request: AuthenticatedRequest, _obj: None) -> HttpRespo
             request.POST,
             auto_id=_row_ids(application.pk),
             received_on=timezone.localdate(received) if received else None,
+            reference=case.reference,
         )
         if form.is_valid():
             _queue_action(request, application, case, form.cleaned_data)
@@ -107,6 +118,7 @@ def reception_queue_view(request: AuthenticatedRequest, _obj: None) -> HttpRespo
             else QueueActionForm(
                 auto_id=_row_ids(clock.application.pk),
                 initial={"application_id": clock.application.pk, "day": today},
+                reference=clock.application.case.reference if clock.application.case else "",
             ),
         )
         for clock in reception_queue(user=request.user, today=today)
