@@ -7,15 +7,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core import mail
 from django.urls import reverse
 
+from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationKind, ApplicationStatus, Attachment
 from bistand.applications.services import application_draft_create, attachment_add
 from bistand.audit.models import AccessLogEntry
 from bistand.decisions.calculation_input import applied_amounts
 from bistand.decisions.services import DecisionError, decision_make
 from bistand.journals.models import JournalEntry
-from tests.factories import World, application_make, client_for, pdf_bytes
+from tests.factories import World, application_make, client_for, notices_cleared, pdf_bytes
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REASON = "Jag har fått jobb på lagret från 1 december."
@@ -27,16 +29,22 @@ def december(world: World):  # type: ignore[no-untyped-def]
         person=world.person_a, case=world.case_a, month=date(2026, 12, 1)
     )
     application.kind = ApplicationKind.MONTHLY
+    application.partner = world.protected_person  # applied for together
     application.submitted_at = datetime(2026, 11, 24, 10, tzinfo=STOCKHOLM)
     application.save()
     return application
 
 
 @pytest.mark.django_db
-def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(world: World, december) -> None:  # type: ignore[no-untyped-def]
+def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
+    world: World,
+    december,
+    task_worker,
+) -> None:  # type: ignore[no-untyped-def]
     overview = reverse("applications:overview", args=[december.pk])
     withdraw = reverse("applications:withdraw", args=[december.pk])
     read = reverse("applications:read", args=[december.pk])
+    notices_cleared()
     with time_machine.travel("2026-11-26 20:15 +0100", tick=False):
         applicant = client_for(world.applicant)
         assert (
@@ -46,6 +54,14 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(world: World, de
         asked = applicant.get(withdraw).content.decode()
         assert "Vill du återkalla din ansökan för december 2026?" in asked
         assert "Det går inte att ångra, men du kan ansöka igen." in asked
+        # The partner applied too, but it is the applicant's to withdraw.
+        partner_user = applicant_user_for_identity_number(
+            identity_number=world.protected_person.identity_number
+        )
+        refused = client_for(partner_user).post(withdraw, {"reason": "x"}, follow=True)
+        assert "Bara den som skickade ansökan kan återkalla den." in refused.content.decode()
+        december.refresh_from_db()
+        assert december.status == ApplicationStatus.RECEIVED
         # Someone else's login reaches neither the question nor the application.
         assert client_for(world.applicant_b).post(withdraw, {"reason": "x"}).status_code == 404
 
@@ -62,6 +78,13 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(world: World, de
         assert logged.filter(changes__after__status="withdrawn").exists()
         again = applicant.post(withdraw, {"reason": ""}, follow=True).content.decode()
         assert "Den här ansökan kan inte längre återkallas." in again
+
+        # The partner is told that something is waiting, and reads who withdrew it.
+        task_worker()
+        assert [m.to for m in mail.outbox] == [[world.protected_person.email]]
+        seen = client_for(partner_user).get(overview).content.decode()
+        assert "Den sökande återkallade den här ansökan den 26 november 2026." in seen
+        assert withdraw not in seen
 
         # Nothing is decided on it, whatever the decision page is sent.
         with pytest.raises(DecisionError):

@@ -438,6 +438,8 @@ def application_withdraw(*, application: Application, reason: str, acted_by: Use
         before={"status": before},
         after={"status": locked.status, "reason": locked.withdrawal_reason},
     )
+    if locked.partner is not None:  # they applied together: the partner is told, nothing more
+        notification_schedule(person=locked.partner)
     return locked
 
 

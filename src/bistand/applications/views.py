@@ -295,6 +295,9 @@ def application_withdrawal(
             % {"month": date_format(application.month, "F Y")},
         )
         return redirect("applications:my-case")
+    if request.method == "POST" and not own:
+        messages.error(request, _("Only the person who sent the application can withdraw it."))
+        return redirect("applications:overview", application_id=application.pk)
     if request.method == "POST" and form.is_valid():
         try:
             application_withdraw(
@@ -316,6 +319,7 @@ def application_withdrawal(
             "application": application,
             "form": form,
             "draft": draft,
+            "own": own,
             "withdrawable": own and application.status in WITHDRAWABLE_STATUSES,
         },
     )
