@@ -47,6 +47,8 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
     notices_cleared()
     with time_machine.travel("2026-11-26 20:15 +0100", tick=False):
         applicant = client_for(world.applicant)
+        my_case = reverse("applications:my-case")
+        assert "Ansök för december 2026" not in applicant.get(my_case).content.decode()
         assert (
             f'<a href="{withdraw}">Återkalla ansökan</a>'
             in applicant.get(overview).content.decode()
@@ -68,6 +70,16 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
         done = applicant.post(withdraw, {"reason": REASON}, follow=True).content.decode()
         assert "Din ansökan för december 2026 är återkallad." in done
         assert "Du återkallade den här ansökan den 26 november 2026." in done
+        # December is open again on My case; the withdrawn one is listed as such.
+        page = applicant.get(my_case).content.decode()
+        assert "Ansök för december 2026" in page
+        assert "Återkallad" in page
+        started = applicant.post(reverse("applications:start"))
+        again_december = Application.objects.exclude(pk=december.pk).get(
+            applicant=world.person_a, month=date(2026, 12, 1)
+        )
+        assert started["Location"].startswith(f"/my/applications/{again_december.pk}/step/")
+        assert again_december.status == ApplicationStatus.DRAFT
         assert withdraw not in done  # nothing left to withdraw
         december.refresh_from_db()
         assert december.status == ApplicationStatus.WITHDRAWN
@@ -137,8 +149,7 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
     new = application_draft_create(
         user=world.applicant, kind=ApplicationKind.MONTHLY, month=date(2026, 12, 1)
     )
-    assert new.pk != december.pk
-    assert new.status == ApplicationStatus.DRAFT
+    assert new.pk == again_december.pk  # the one draft for the month, not the withdrawn one
 
 
 @pytest.mark.django_db
