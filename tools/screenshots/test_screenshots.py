@@ -82,6 +82,9 @@ def test_screenshots(
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
         page.screenshot(path=OUT / f"{language}-{width}-completion.png", full_page=True)
+        # Not decided yet, so it can be withdrawn (docs/adr/0018).
+        page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")
+        page.screenshot(path=OUT / f"{language}-{width}-withdraw.png", full_page=True)
         page.goto(f"/decisions/{world.decision_a.pk}/")
         page.screenshot(path=OUT / f"{language}-{width}-decision.png", full_page=True)
         secure_message_send(
@@ -91,6 +94,14 @@ def test_screenshots(
         )
         page.goto("/my/messages/")
         page.screenshot(path=OUT / f"{language}-{width}-messages.png", full_page=True)
+        if language == "sv":  # the caseworker's pages are Swedish
+            # The applicant answers; the caseworker's case list puts the case first.
+            secure_message_send(
+                case=world.case_a, body="Jag laddar upp det i kväll.", sender=world.applicant
+            )
+            staff = open_page(world.caseworker_a, language=language, width=width)
+            staff.goto("/cases/")
+            staff.screenshot(path=OUT / f"staff-{width}-case-list-waiting.png", full_page=True)
 
         # The login runs out while the applicant writes; after logging in again, what they
         # wrote is offered back (docs/adr/0014).
