@@ -5,9 +5,10 @@ withdrawals.
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
 sends waits unread until someone happens to open the case."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 from uuid import UUID
+
+from django.db.models import Count, Q
 
 from bistand.accounts.models import User
 from bistand.applications.models import Application, ApplicationStatus
@@ -30,37 +31,29 @@ def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]
     if user.role not in UNIT_ROLES or not case_ids:
         return {}
     waiting: dict[UUID, Waiting] = {}
-    unread = Counter(
-        SecureMessage.objects.filter(
-            case_id__in=case_ids, from_staff=False, read_at__isnull=True
-        ).values_list("case_id", flat=True)
+    unread = (
+        SecureMessage.objects.filter(case_id__in=case_ids, from_staff=False, read_at__isnull=True)
+        .values("case_id")
+        .annotate(count=Count("id"))
     )
-    for case_id, count in unread.items():
-        waiting.setdefault(case_id, Waiting()).new_messages = count
-    completions = (
+    for row in unread:
+        waiting.setdefault(row["case_id"], Waiting()).new_messages = row["count"]
+    sent_to_the_unit = (
         application_queryset_visible(user=user)
+        .filter(case_id__in=case_ids)
         .filter(
-            case_id__in=case_ids,
-            status=ApplicationStatus.NEEDS_COMPLETION,
-            completion_sent_at__isnull=False,
+            Q(status=ApplicationStatus.NEEDS_COMPLETION, completion_sent_at__isnull=False)
+            | Q(status=ApplicationStatus.WITHDRAWN, written_off_at__isnull=True)
         )
-        .only("id", "case_id", "month", "completion_sent_at")
-        .order_by("completion_sent_at")
+        .only("id", "case_id", "status", "month", "completion_sent_at", "withdrawn_at")
+        .order_by("month", "created_at")
     )
-    for application in completions:
-        if application.case_id:  # always, by the filter; the field is optional for drafts
-            waiting.setdefault(application.case_id, Waiting()).completions.append(application)
-    withdrawals = (
-        application_queryset_visible(user=user)
-        .filter(
-            case_id__in=case_ids,
-            status=ApplicationStatus.WITHDRAWN,
-            written_off_at__isnull=True,
-        )
-        .only("id", "case_id", "month", "withdrawn_at")
-        .order_by("withdrawn_at")
-    )
-    for application in withdrawals:
-        if application.case_id:
-            waiting.setdefault(application.case_id, Waiting()).withdrawals.append(application)
+    for application in sent_to_the_unit:
+        if not application.case_id:  # never, by the filter; the field is optional for drafts
+            continue
+        entry = waiting.setdefault(application.case_id, Waiting())
+        if application.status == ApplicationStatus.WITHDRAWN:
+            entry.withdrawals.append(application)
+        else:
+            entry.completions.append(application)
     return waiting
