@@ -61,6 +61,12 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
 
+    def contact_errors() -> None:
+        page.goto("/my/contact/")
+        page.locator("input[name=phone]").fill("12345")
+        page.locator("main form button[type=submit]").click()
+        assert page.locator("#id_phone_error").is_visible()
+
     def documents_uploaded() -> None:
         from bistand.applications.services import attachment_add
 
@@ -97,6 +103,8 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("overview", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/")),
         ("confirm", lambda: page.goto(f"/my/applications/{draft}/confirm/")),
         ("messages", lambda: page.goto("/my/messages/")),
+        ("how we reach you", lambda: page.goto("/my/contact/")),
+        ("how we reach you, with errors", contact_errors),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
         ("my plan", lambda: page.goto("/my-plan/")),
         ("completion asked for", to_complete),

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,3 +34,36 @@ class ProtectedIdentityGrantForm(PlainForm):
         if value > timezone.localdate() + timedelta(days=MAX_GRANT_DAYS):
             raise forms.ValidationError(_("A grant can last at most one year."), code="too_long")
         return value
+
+
+MOBILE = re.compile(r"^(?:\+46|0046|0)(7\d{8})$")
+
+
+class ContactForm(PlainForm):
+    """How the person is told that something new is waiting: never what."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        help_text=_("A Swedish mobile number, for example 070-123 45 67."),
+    )
+
+    def clean_phone(self) -> str:
+        written = self.cleaned_data["phone"].strip()
+        if not written:
+            return ""
+        digits = re.sub(r"[\s\-()]", "", written)
+        found = MOBILE.match(digits)
+        if found is None:
+            raise forms.ValidationError(
+                _("Write a Swedish mobile number, for example 070-123 45 67."), code="mobile"
+            )
+        rest = found.group(1)  # 7XXXXXXXX
+        return f"0{rest[:2]}-{rest[2:5]} {rest[5:7]} {rest[7:]}"
