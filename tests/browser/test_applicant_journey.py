@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationStatus
@@ -88,8 +89,8 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_label("Välj en fil").set_input_files(str(wrong))
         page.get_by_role("button", name="Ladda upp").click()
         page.get_by_role("button", name="Ta bort lonespec-fel-person.pdf").click()
-        assert page.get_by_text("Handlingen lonespec-fel-person.pdf är borttagen.").is_visible()
-        assert page.get_by_role("link", name="lonespec-fel-person.pdf").count() == 0
+        expect(page.get_by_text("Handlingen lonespec-fel-person.pdf är borttagen.")).to_be_visible()
+        expect(page.get_by_role("link", name="lonespec-fel-person.pdf")).to_have_count(0)
         document = tmp_path / "hyresavi.pdf"
         document.write_bytes(pdf_bytes())
         page.get_by_label("Vad är det för handling?").select_option("rent")

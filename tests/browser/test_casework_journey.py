@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from bistand.accounts.services import applicant_user_for_identity_number
@@ -152,16 +153,17 @@ def test_received_decided_in_part_paid_and_read(
         page.get_by_role("link", name="Läs och skriv meddelanden").click()
         page.get_by_label("Ditt meddelande").fill("Varför drogs 500 kr?")
         page.get_by_role("button", name="Skicka").click()
-        assert page.get_by_text("Ditt meddelande är skickat.").is_visible()
+        expect(page.get_by_text("Ditt meddelande är skickat.")).to_be_visible()
         staff.get_by_role("link", name="Ärenden").click()
-        assert staff.get_by_text("Sökande har skickat något nytt i 1 ärende.").is_visible()
+        expect(staff.get_by_text("Sökande har skickat något nytt i 1 ärende.")).to_be_visible()
         assert serious_violations(staff) == []
         staff.get_by_role("link", name="1 nytt meddelande").click()
         new = staff.locator("li.from-applicant", has_text="Varför drogs 500 kr?")
-        assert new.get_by_text("Nytt", exact=True).is_visible()
+        expect(new.get_by_text("Nytt", exact=True)).to_be_visible()
         assert serious_violations(staff) == []
         staff.get_by_label("Ditt meddelande").fill("Du uteblev från praktiken tre dagar.")
         staff.get_by_role("button", name="Skicka").click()
-        assert staff.locator("li.from-applicant").get_by_text("Nytt", exact=True).count() == 0
+        expect(staff.get_by_text("Meddelandet är skickat.")).to_be_visible()
+        expect(staff.locator("li.from-applicant").get_by_text("Nytt", exact=True)).to_have_count(0)
         staff.get_by_role("link", name="Ärenden").click()
-        assert staff.get_by_text("Inga nya meddelanden eller kompletteringar").is_visible()
+        expect(staff.get_by_text("Inga nya meddelanden eller kompletteringar")).to_be_visible()
