@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bistand.applications.forms import CompletionRequestForm
-from bistand.applications.models import Application, ApplicationStatus
+from bistand.applications.models import UNDECIDED_STATUSES, Application, ApplicationStatus
 from bistand.applications.services import (
     WithdrawalError,
     application_completion_received,
@@ -19,13 +19,6 @@ from bistand.applications.services import (
 )
 from bistand.applications.summary import answers_summary
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
-
-# An application the caseworker can still ask to have completed: sent, and not decided.
-COMPLETABLE = {
-    ApplicationStatus.RECEIVED,
-    ApplicationStatus.INVESTIGATING,
-    ApplicationStatus.NEEDS_COMPLETION,
-}
 
 
 @access_checked(audience=Audience.ECONOMIC_AID, subject=Subject.APPLICATION)
@@ -43,7 +36,7 @@ def application_read(
         else:
             messages.success(request, _("The application is written off; the journal says so."))
         return redirect("applications:read", application_id=application.pk)
-    completable = application.status in COMPLETABLE
+    completable = application.status in UNDECIDED_STATUSES  # not decided: can be completed
     form = CompletionRequestForm(request.POST if request.POST.get("action") == "complete" else None)
     if request.method == "POST" and completable:
         if request.POST.get("action") == "completed":

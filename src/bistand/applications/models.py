@@ -32,13 +32,16 @@ SUBMITTED_STATUSES = (
     ApplicationStatus.PAID,
 )
 
-# The applicant may take a sent application back until it is decided (återkallelse).
-WITHDRAWABLE_STATUSES = (
-    ApplicationStatus.AWAITING_PARTNER,
+# Received by the unit and not yet decided: the first-visit clock runs, the caseworker may ask
+# for a completion, and a decision can be made.
+UNDECIDED_STATUSES = (
     ApplicationStatus.RECEIVED,
     ApplicationStatus.NEEDS_COMPLETION,
     ApplicationStatus.INVESTIGATING,
 )
+
+# The applicant may take a sent application back until it is decided (återkallelse).
+WITHDRAWABLE_STATUSES = (ApplicationStatus.AWAITING_PARTNER, *UNDECIDED_STATUSES)
 
 
 class Application(models.Model):

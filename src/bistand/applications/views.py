@@ -308,11 +308,14 @@ def _overview_context(application: Application, user: User) -> dict[str, Any]:
         "summary": answers_summary(application),
         "to_complete": application.status == ApplicationStatus.NEEDS_COMPLETION
         and application.applicant_id == user.person_id,
-        "withdrawable": application.status in WITHDRAWABLE_STATUSES
-        and application.applicant_id == user.person_id,
-        "discardable": application.status == ApplicationStatus.DRAFT
-        and application.applicant_id == user.person_id,
+        "withdrawable": _withdrawable(application, user),
     }
+
+
+def _withdrawable(application: Application, user: User) -> bool:
+    return (
+        application.status in WITHDRAWABLE_STATUSES and application.applicant_id == user.person_id
+    )
 
 
 @access_checked(audience=Audience.APPLICANT, subject=Subject.APPLICATION)
@@ -322,7 +325,7 @@ def application_withdrawal(
     """The applicant takes an application back: a sent one before it is decided (withdrawn, and
     kept), a draft at any time (thrown away). GET says what it means; POST does it."""
     own = application.applicant_id == request.user.person_id
-    draft = own and application.status == ApplicationStatus.DRAFT
+    draft = _editable(application, request.user)  # the applicant's own draft: thrown away
     form = WithdrawalForm(request.POST or None)
     if request.method == "POST" and draft:
         try:
@@ -361,7 +364,7 @@ def application_withdrawal(
             "form": form,
             "draft": draft,
             "own": own,
-            "withdrawable": own and application.status in WITHDRAWABLE_STATUSES,
+            "withdrawable": _withdrawable(application, request.user),
         },
     )
 

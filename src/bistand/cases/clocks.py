@@ -11,7 +11,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from bistand.accounts.models import User
-from bistand.applications.models import Application, ApplicationKind, ApplicationStatus
+from bistand.applications.models import (
+    UNDECIDED_STATUSES,
+    Application,
+    ApplicationKind,
+)
 from bistand.cases.models import Case
 from bistand.cases.selectors import case_queryset_visible
 from bistand.organisations.models import Unit
@@ -19,11 +23,6 @@ from bistand.rules.clocks import TimeTarget, deadline
 from bistand.rules.parameters_loader import default_rulebook
 
 FIRST_VISIT = "first_reception_visit"
-OPEN_STATUSES = (
-    ApplicationStatus.RECEIVED,
-    ApplicationStatus.NEEDS_COMPLETION,
-    ApplicationStatus.INVESTIGATING,
-)
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def reception_queue(*, user: User, today: date) -> list[Clock]:
     applications = Application.objects.filter(
         case__in=case_queryset_visible(user=user),
         kind=ApplicationKind.FIRST,
-        status__in=OPEN_STATUSES,
+        status__in=UNDECIDED_STATUSES,
         case__first_visit_on__isnull=True,
     ).select_related("case__unit__committee__municipality", "applicant")
     clocks = [clock for a in applications if (clock := first_visit_clock(a, today))]
@@ -115,7 +114,7 @@ def monthly_applications_to_decide(*, user: User) -> QuerySet[Application]:
         Application.objects.filter(
             case__in=case_queryset_visible(user=user),
             kind=ApplicationKind.MONTHLY,
-            status__in=OPEN_STATUSES,
+            status__in=UNDECIDED_STATUSES,
         )
         .select_related("case")
         .order_by("submitted_at")

@@ -28,7 +28,6 @@ from bistand.cases.clocks import (
     reception_queue,
 )
 from bistand.cases.models import Case
-from bistand.cases.selectors import case_queryset_visible
 from bistand.cases.services import case_first_visit_record
 from bistand.forms_base import PlainForm, date_not_past
 
@@ -162,8 +161,7 @@ def _queue_action(
     request: AuthenticatedRequest, application: Application, case: Case, data: dict[str, Any]
 ) -> None:
     action, day = data["action"], data["day"]
-    if action == "visit":
-        case = case_queryset_visible(user=request.user).get(pk=case.pk)
+    if action == "visit":  # the case is the one of an application the user may see
         case_first_visit_record(case=case, day=day, acted_by=request.user)
         messages.success(request, _("The first visit is recorded."))
     elif action == "complete":

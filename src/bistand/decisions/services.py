@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
-from bistand.applications.models import Application, ApplicationStatus
+from bistand.applications.models import UNDECIDED_STATUSES, Application, ApplicationStatus
 from bistand.audit.services import access_log_write
 from bistand.decisions.calculation_input import applied_amounts, calculation_document
 from bistand.decisions.models import (
@@ -162,11 +162,7 @@ def decision_make(
     refusal_ground: str = "",
 ) -> Decision:
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status not in {
-        ApplicationStatus.RECEIVED,
-        ApplicationStatus.INVESTIGATING,
-        ApplicationStatus.NEEDS_COMPLETION,
-    }:
+    if application.status not in UNDECIDED_STATUSES:
         raise DecisionError("not_decidable", _("This application cannot be decided now."))
     assert application.case is not None  # noqa: S101 - received applications have a case
     applied = applied_amounts(application)
