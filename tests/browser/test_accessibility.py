@@ -64,8 +64,30 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
     def contact_errors() -> None:
         page.goto("/my/contact/")
         page.locator("input[name=phone]").fill("12345")
-        page.locator("main form button[type=submit]").click()
+        page.locator("button[name=action][value=save]").click()
         assert page.locator("#id_phone_error").is_visible()
+
+    def contact_code_waits() -> None:
+        page.goto("/my/contact/")
+        page.locator("input[name=email]").fill("ny.adress@example.se")
+        page.locator("button[name=action][value=save]").click()
+        assert page.locator("input[name=email-code]").is_visible()
+
+    def contact_wrong_code() -> None:
+        page.locator("input[name=email-code]").fill("12345")  # five digits
+        page.locator("button[name=action][value=confirm]").click()
+        assert page.locator("#id_email-code_error").is_visible()
+
+    def contact_code_ended() -> None:
+        from datetime import timedelta
+
+        from django.db.models import F
+
+        from bistand.people.models import ContactConfirmation
+
+        ContactConfirmation.objects.update(created_at=F("created_at") - timedelta(hours=1))
+        page.goto("/my/contact/")
+        assert page.locator("input[name=email-code]").count() == 0
 
     def documents_uploaded() -> None:
         from bistand.applications.services import attachment_add
@@ -105,6 +127,9 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("messages", lambda: page.goto("/my/messages/")),
         ("how we reach you", lambda: page.goto("/my/contact/")),
         ("how we reach you, with errors", contact_errors),
+        ("how we reach you, a code waits", contact_code_waits),
+        ("how we reach you, a wrong code", contact_wrong_code),
+        ("how we reach you, the code ran out", contact_code_ended),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
         ("my plan", lambda: page.goto("/my-plan/")),
         ("completion asked for", to_complete),

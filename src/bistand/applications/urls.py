@@ -1,11 +1,11 @@
 from django.urls import path
 
-from bistand.applications import case_views, views
+from bistand.applications import case_views, contact_views, views
 
 app_name = "applications"
 urlpatterns = [
     path("my/", views.my_case, name="my-case"),
-    path("my/contact/", views.my_contact, name="contact"),
+    path("my/contact/", contact_views.my_contact, name="contact"),
     path("my/applications/new/", views.application_start, name="start"),
     path("my/applications/<uuid:application_id>/", views.application_overview, name="overview"),
     path(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bistand.accounts.models import User
+from bistand.applications.contact_views import contact_waiting, notified_by
 from bistand.applications.forms import (
     MONTHLY_NOT_CARRIED,
     STEP_FORMS,
@@ -56,9 +56,6 @@ from bistand.applications.windows import months_open_for_application, next_reapp
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.conversations.selectors import unread_count
 from bistand.decisions.selectors import decision_queryset_visible
-from bistand.integrations.notifications.delivery import Channel, notification_channels
-from bistand.people.forms import ContactForm
-from bistand.people.services import person_contact_update
 
 UPLOAD_MESSAGES = {
     UploadErrorCode.EMPTY: gettext_lazy("The file is empty. Choose the file again."),
@@ -86,21 +83,6 @@ def _window_days() -> dict[str, int]:
         "opens_day": municipality.reapplication_opens_day,
         "closes_day": municipality.reapplication_closes_day,
     }
-
-
-def _notified_by(user: User) -> list[str]:
-    """How the notices reach this person, in words: 'e-mail to …', 'SMS to …'."""
-    if user.person is None:
-        return []
-    words = {
-        Channel.EMAIL: _("e-mail to %(address)s"),
-        Channel.SMS: _("SMS to %(address)s"),
-    }
-    person = user.person
-    return [
-        words[channel] % {"address": person.email if channel == Channel.EMAIL else person.phone}
-        for channel in notification_channels(person)
-    ]
 
 
 def _months_open() -> list[Any]:
@@ -140,30 +122,10 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "monthly_months": monthly_months,
             "next_window": next_window,
             "unread": unread_count(user=user),
-            "notified_by": _notified_by(user),
+            "notified_by": notified_by(user),
+            "contact_pending": contact_waiting(user),
             "decisions": decision_queryset_visible(user=user),
         },
-    )
-
-
-@access_checked(audience=Audience.APPLICANT, object_type="my_contact")
-def my_contact(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
-    """The applicant's own e-mail address and mobile number, for the notices."""
-    person = request.user.person
-    if person is None:
-        raise Http404
-    form = ContactForm(request.POST or None, initial={"email": person.email, "phone": person.phone})
-    if request.method == "POST" and form.is_valid():
-        person_contact_update(
-            person=person,
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            acted_by=request.user,
-        )
-        messages.success(request, _("Saved. This is how we reach you from now on."))
-        return redirect("applications:my-case")
-    return render(
-        request, "applications/contact.html", {"form": form, "sms_used": settings.USE_SMS}
     )
 
 

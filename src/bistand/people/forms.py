@@ -67,3 +67,27 @@ class ContactForm(PlainForm):
             )
         rest = found.group(1)  # 7XXXXXXXX
         return f"0{rest[:2]}-{rest[2:5]} {rest[5:7]} {rest[7:]}"
+
+
+class ContactCodeForm(PlainForm):
+    """The code sent to an address the person gave, written back to confirm it."""
+
+    code = forms.CharField(
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args: Any, channel: str, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", channel)
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = (
+            _("Code from the e-mail") if channel == "email" else _("Code from the SMS")
+        )
+
+    def clean_code(self) -> str:
+        code = re.sub(r"[\s\-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError(
+                _("Write the six digits of the code, for example 123456."), code="digits"
+            )
+        return code

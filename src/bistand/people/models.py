@@ -70,3 +70,30 @@ class Person(models.Model):
     @property
     def is_protected(self) -> bool:
         return self.protected_identity != ProtectedIdentity.NONE
+
+
+class ContactChannel(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    SMS = "sms", _("SMS")
+
+
+class ContactConfirmation(models.Model):
+    """An address the person has given for the notices, not used until they have written back the
+    code sent to it (ADR 0019). The code is never stored: it is derived from this row and the
+    secret key (`bistand.people.contact.confirmation_code`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(max_length=5, choices=ContactChannel.choices)
+    address = models.CharField(max_length=254)
+    created_at = models.DateTimeField()
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Replaced by a newer address or code, or the person kept or removed the address they had.
+    given_up_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "channel", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.channel} confirmation {self.pk}"

@@ -45,22 +45,3 @@ def person_create(
         after={"created": True, "protected_identity": protected_identity},
     )
     return person
-
-
-@transaction.atomic
-def person_contact_update(*, person: Person, email: str, phone: str, acted_by: User) -> Person:
-    """The person's own e-mail address and mobile number, for the notices that something new is
-    waiting. The log says which changed, never to what."""
-    changed = {
-        field: ("removed" if not new else "changed")
-        for field, old, new in (("email", person.email, email), ("phone", person.phone, phone))
-        if old != new
-    }
-    if not changed:
-        return person
-    person.email, person.phone = email, phone
-    person.save(update_fields=["email", "phone", "updated_at"])
-    access_log_write(
-        user=acted_by, object_type="person", object_id=person.pk, before=None, after=changed
-    )
-    return person

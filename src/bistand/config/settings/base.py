@@ -195,6 +195,13 @@ BISTAND_SMS_BACKEND = env_str(
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 BISTAND_NOTIFICATION_ATTEMPTS = env_int("BISTAND_NOTIFICATION_ATTEMPTS", 4)
 BISTAND_NOTIFICATION_RETRY_SECONDS = env_int("BISTAND_NOTIFICATION_RETRY_SECONDS", 300)
+# An address the applicant gives for the notices is used only after they write back the code sent
+# to it (ADR 0019): the code holds this long; this many wrong codes end it; at most this many
+# codes a day go to one person's addresses on one channel, and a new one after this many seconds.
+BISTAND_CONTACT_CODE_MINUTES = env_int("BISTAND_CONTACT_CODE_MINUTES", 30)
+BISTAND_CONTACT_CODE_TRIES = env_int("BISTAND_CONTACT_CODE_TRIES", 5)
+BISTAND_CONTACT_CODES_PER_DAY = env_int("BISTAND_CONTACT_CODES_PER_DAY", 5)
+BISTAND_CONTACT_CODE_RESEND_SECONDS = env_int("BISTAND_CONTACT_CODE_RESEND_SECONDS", 60)
 # How long before the login ends the pages warn and offer to stay logged in (WCAG 2.2.1).
 BISTAND_SESSION_WARNING_SECONDS = env_int("BISTAND_SESSION_WARNING_SECONDS", 300)
 # A login nobody has used for this long ends (ADR 0016): a shared computer must not keep a case

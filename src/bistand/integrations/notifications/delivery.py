@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from bistand.integrations.notifications.base import SmsGateway
-from bistand.people.models import Person
+from bistand.people.models import ContactChannel, ContactConfirmation, Person
 
 
 class Channel(StrEnum):
@@ -42,3 +42,24 @@ def notification_deliver(*, person: Person, channel: Channel, language: str) -> 
         else:
             gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
             gateway.send(to=person.phone, text=text)
+
+
+def contact_code_text(code: str, minutes: int) -> str:
+    return _(
+        "Your code for Bistånd, the e-service for economic aid, is %(code)s. Write it on the page "
+        "How we reach you within %(minutes)d minutes. If you did not ask for it, ignore this "
+        "message: nothing more will be sent to you."
+    ) % {"code": code, "minutes": minutes}
+
+
+def contact_code_deliver(
+    *, confirmation: ContactConfirmation, code: str, minutes: int, language: str
+) -> None:
+    """Send the code to the address that waits for it; raises what the channel raises."""
+    with translation.override(language):
+        text = contact_code_text(code, minutes)
+        if confirmation.channel == ContactChannel.EMAIL:
+            send_mail(_("Your code for Bistånd"), text, None, [confirmation.address])
+        else:
+            gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
+            gateway.send(to=confirmation.address, text=text)

@@ -13,10 +13,12 @@ from bistand.accounts.selectors import user_language
 from bistand.audit.services import access_log_system_read
 from bistand.integrations.notifications.delivery import (
     Channel,
+    contact_code_deliver,
     notification_channels,
     notification_deliver,
 )
-from bistand.people.models import Person
+from bistand.people.contact import confirmation_code, confirmation_pending
+from bistand.people.models import ContactChannel, ContactConfirmation, Person
 
 logger = logging.getLogger(__name__)
 
@@ -70,3 +72,31 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
         )
         notification_send.using(run_after=later).enqueue(person_id, failed, attempt + 1)
     raise NotificationDeliveryError(f"{', '.join(failed)} failed on attempt {attempt}")
+
+
+@task()
+def contact_code_send(confirmation_id: str) -> None:
+    """Send the code for an address the person gave, if it still waits for one. Not tried again
+    on failure: the code is short-lived, and the page offers a new one."""
+    confirmation = ContactConfirmation.objects.select_related("person").filter(pk=confirmation_id)
+    row = confirmation.first()
+    if row is None:
+        return
+    if confirmation_pending(row.person, ContactChannel(row.channel)) != row:
+        logger.info("code %s not sent: replaced, confirmed or ended", confirmation_id)
+        return
+    access_log_system_read(
+        process="contact_code_send", object_type="person", object_id=row.person_id
+    )
+    try:
+        contact_code_deliver(
+            confirmation=row,
+            code=confirmation_code(row),
+            minutes=settings.BISTAND_CONTACT_CODE_MINUTES,
+            language=user_language(person=row.person),
+        )
+    except Exception as error:
+        logger.error(
+            "code by %s to person %s failed: %s", row.channel, row.person_id, _failure(error)
+        )
+        raise NotificationDeliveryError(f"{row.channel} failed") from None
