@@ -1,18 +1,20 @@
 """A household's journey in real Chromium: pre-calculation, first application with a document
 and the partner's confirmation, a message from the caseworker, and next month's re-application."""
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import time_machine
+from django.core import mail
 from playwright.sync_api import expect
 
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.people.identity_numbers import compose_identity_number
-from tests.factories import World, pdf_bytes
+from tests.factories import World, notices_cleared, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,7 +33,11 @@ def _fill_amounts(page: Any, amounts: dict[str, str]) -> None:
 
 
 def test_a_household_applies_confirms_reads_and_reapplies(
-    world: World, open_page: Any, settings: Any, tmp_path: Path
+    world: World,
+    open_page: Any,
+    settings: Any,
+    tmp_path: Path,
+    task_worker,  # type: ignore[no-untyped-def]
 ) -> None:
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     with time_machine.travel("2026-11-05 09:00 +0100"):
@@ -123,12 +129,34 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         assert first.status == ApplicationStatus.RECEIVED
         assert first.case.unit == world.unit_a
 
-        # 3. The caseworker writes; the applicant will read it below.
+        # 2b. The applicant says where the notices go, and confirms it with the code sent there.
+        page.get_by_role("link", name="Ändra hur vi når dig").click()
+        page.get_by_label("E-postadress").fill("hushall@example.se")
+        notices_cleared()  # the partner's notice is not what this step reads
+        page.get_by_role("button", name="Spara").click()
+        expect(page.get_by_role("heading", name="Bekräfta din e-postadress")).to_be_visible()
+        task_worker()
+        (code_mail,) = mail.outbox
+        assert code_mail.to == ["hushall@example.se"]
+        page.get_by_label("Koden i e-postmeddelandet").fill(
+            re.findall(r"\b\d{6}\b", code_mail.body)[0]
+        )
+        page.get_by_role("button", name="Bekräfta", exact=True).click()
+        expect(
+            page.get_by_text(
+                "När något nytt väntar meddelar vi dig med e-post till hushall@example.se."
+            )
+        ).to_be_visible()
+
+        # 3. The caseworker writes; the applicant will read it below, told by e-mail.
         staff = open_page(world.caseworker_a)
         staff.goto(f"/cases/{first.case.pk}/messages/")
         staff.get_by_label("Ditt meddelande").fill("Hej! Vi har tagit emot din ansökan.")
         staff.get_by_role("button", name="Skicka").click()
         assert staff.get_by_text("Meddelandet är skickat.").is_visible()
+        mail.outbox.clear()
+        task_worker()
+        assert [m.to for m in mail.outbox] == [["hushall@example.se"]]
 
     with time_machine.travel("2026-11-25 09:00 +0100"):
         # 4. Twenty days later the applicant logs in again. Next month's application starts from
