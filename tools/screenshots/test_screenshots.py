@@ -87,6 +87,13 @@ def test_screenshots(
         page.screenshot(path=OUT / f"{language}-{width}-withdraw.png", full_page=True)
         page.goto(f"/decisions/{world.decision_a.pk}/")
         page.screenshot(path=OUT / f"{language}-{width}-decision.png", full_page=True)
+        # A new e-mail address waits for the code sent to it (docs/adr/0019).
+        page.goto("/my/contact/")
+        page.locator("input[name=email]").fill("amina.new@example.se")
+        page.locator("button[name=action][value=save]").click()
+        page.locator("input[name=email-code]").fill("12345")
+        page.locator("button[name=action][value=confirm]").click()
+        page.screenshot(path=OUT / f"{language}-{width}-contact-code.png", full_page=True)
         secure_message_send(
             case=world.case_a,
             body="Hej! Vi behöver ditt hyresavtal för december. Du kan ladda upp det i ansökan.",
