@@ -63,6 +63,10 @@ def test_a_new_address_is_used_once_its_code_is_written_back(
     notices_cleared()
     saved = client.post(CONTACT, {"email": "amina@example.se", "phone": "+46 70 123 45 67"})
     assert saved["Location"] == CONTACT
+    # Sent twice (a double click, a reload): one code, not two.
+    again = client.post(CONTACT, {"email": "amina@example.se", "phone": "+46 70 123 45 67"})
+    assert again["Location"] == CONTACT
+    assert ContactConfirmation.objects.count() == 1
     person = Person.objects.get(pk=user.person_id)
     # The municipality sends no SMS: the number is only for the caseworker, and kept at once.
     assert (person.email, person.phone) == ("", "070-123 45 67")

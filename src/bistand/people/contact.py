@@ -12,7 +12,6 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -115,6 +114,12 @@ def _code_send(person: Person, channel: ContactChannel, address: str) -> Contact
     return confirmation
 
 
+def _one_at_a_time(person: Person) -> None:
+    """Lock the person's row until the transaction ends: a form sent twice at once (a double
+    click) then sees what the first made, and sends one code, not two."""
+    Person.objects.select_for_update().filter(pk=person.pk).values_list("pk").get()
+
+
 def _log(user: User, person: Person, changes: dict[str, str]) -> None:
     """What happened to which field, never the address."""
     access_log_write(
@@ -128,6 +133,7 @@ def person_contact_update(*, person: Person, email: str, phone: str, acted_by: U
     goes at once; a new one waits for its code (and the old one serves until then); one written
     back as it is cancels a change that waits. Raises CodeRefusedError, with nothing saved, when
     a code cannot be sent now."""
+    _one_at_a_time(person)
     confirmed = channels_confirmed()
     changes: dict[str, str] = {}
     now = timezone.now()
@@ -158,6 +164,7 @@ def person_contact_update(*, person: Person, email: str, phone: str, acted_by: U
 @transaction.atomic
 def contact_code_resend(*, person: Person, channel: ContactChannel, acted_by: User) -> None:
     """A new code to the address that waits (raises CodeRefusedError when it cannot go now)."""
+    _one_at_a_time(person)
     waiting = confirmation_waiting(person, channel)
     if waiting is None:
         return  # nothing waits for a code
@@ -191,18 +198,15 @@ def contact_confirm(
 ) -> ConfirmationOutcome:
     """The code written back: right, the address is the person's from now on; wrong, one try
     fewer, and none after BISTAND_CONTACT_CODE_TRIES (then a new code is needed)."""
+    _one_at_a_time(person)  # tries made at the same time are counted one by one
     pending = confirmation_pending(person, channel)
     if pending is None:
-        return ConfirmationOutcome(Confirmed.ENDED)
-    # Locked, so that tries made at the same time are counted one by one.
-    pending = ContactConfirmation.objects.select_for_update().get(pk=pending.pk)
-    if not code_holds(pending) or pending.given_up_at:
         return ConfirmationOutcome(Confirmed.ENDED)
     now = timezone.now()
     tries = settings.BISTAND_CONTACT_CODE_TRIES
     if not constant_time_compare(code, confirmation_code(pending)):
         wrong = pending.wrong_codes + 1
-        ContactConfirmation.objects.filter(pk=pending.pk).update(wrong_codes=F("wrong_codes") + 1)
+        ContactConfirmation.objects.filter(pk=pending.pk).update(wrong_codes=wrong)
         _log(acted_by, person, {FIELD[channel]: "wrong code"})
         if wrong >= tries:
             return ConfirmationOutcome(Confirmed.ENDED)
