@@ -98,3 +98,34 @@ def test_a_sent_completion_is_listed_until_the_caseworker_confirms_it(world: Wor
         assert application.status != ApplicationStatus.NEEDS_COMPLETION
         page = caseworker.get(reverse("cases:list")).content.decode()
         assert "Komplettering för 2026-12" not in page
+
+
+@pytest.mark.django_db
+def test_the_list_comes_in_pages_with_what_waits_on_the_first(world: World) -> None:
+    from bistand.cases.views import CASES_PER_PAGE
+
+    for _ in range(CASES_PER_PAGE):
+        _newer_case(world)  # all opened after case_a, which the usual order puts last
+    applicant = client_for(world.applicant)
+    applicant.post(reverse("conversations:mine"), {"body": "Hyran har höjts från januari."})
+    caseworker, cases = client_for(world.caseworker_a), reverse("cases:list")
+    total = Case.objects.filter(unit=world.unit_a).count()
+
+    first = caseworker.get(cases).content.decode()
+    rows = _rows(first)
+    assert len(rows) == CASES_PER_PAGE
+    assert world.case_a.reference in rows[0]  # waiting, so first, though opened before all
+    assert f"Sida 1 av 2: ärende 1–{CASES_PER_PAGE} av {total}" in first
+    assert '<a href="?page=2" rel="next">Nästa sida</a>' in first
+
+    second = caseworker.get(cases, {"page": 2}).content.decode()
+    rows_after = _rows(second)
+    assert len(rows_after) == total - CASES_PER_PAGE
+    assert world.case_a.reference not in second  # listed once, on the first page
+    assert '<a href="?page=1" rel="prev">Föregående sida</a>' in second
+    shown = {re.search(r"EB-\d{4}-\d+", row).group(0) for row in rows + rows_after}  # type: ignore[union-attr]
+    assert len(shown) == total
+    # A page that does not exist shows the last one, not an error.
+    assert caseworker.get(cases, {"page": "99"}).content.decode().count("<tr><td>") == len(
+        rows_after
+    )

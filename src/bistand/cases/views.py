@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import csv
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -12,17 +13,26 @@ from bistand.cases.models import Case
 from bistand.cases.selectors import UNIT_ROLES, case_members, case_queryset_visible, person_view
 from bistand.cases.waiting import waiting_for_unit
 
+CASES_PER_PAGE = 50
+
 
 @access_checked(audience=Audience.CASEWORK, object_type="case_list")
 def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
-    cases = list(
-        case_queryset_visible(user=request.user)
+    visible = case_queryset_visible(user=request.user)
+    ids = list(visible.values_list("pk", flat=True))  # in the list's own order
+    waiting = waiting_for_unit(user=request.user, case_ids=ids)
+    # What an applicant has sent comes first; the order within each part is kept.
+    ordered = [pk for pk in ids if pk in waiting] + [pk for pk in ids if pk not in waiting]
+    page = Paginator(ordered, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    cases = (
+        Case.objects.filter(pk__in=page.object_list)
         .select_related("unit__committee")
         .prefetch_related("members__person")
+        .in_bulk()
     )
-    waiting = waiting_for_unit(user=request.user, case_ids=[case.pk for case in cases])
     rows = []
-    for case in cases:
+    for pk in page.object_list:
+        case = cases[pk]
         applicant = next((m.person for m in case.members.all() if m.relation == "applicant"), None)
         rows.append(
             {
@@ -34,12 +44,15 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
                 "waiting": waiting.get(case.pk),
             }
         )
-    # What an applicant has sent comes first; the order within each part is kept.
-    rows.sort(key=lambda row: row["waiting"] is None)
     return render(
         request,
         "cases/case_list.html",
-        {"rows": rows, "waiting_cases": len(waiting), "unit_view": request.user.role in UNIT_ROLES},
+        {
+            "rows": rows,
+            "page": page,
+            "waiting_cases": len(waiting),
+            "unit_view": request.user.role in UNIT_ROLES,
+        },
     )
 
 
