@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from bistand.accounts.models import User
 from bistand.audit.access import Audience, AuthenticatedRequest, access_checked
-from bistand.integrations.notifications.delivery import Channel, notification_channels
+from bistand.integrations.notifications.delivery import notification_channels
 from bistand.people.contact import (
     FIELD,
     CodeRefusedError,
@@ -37,12 +37,12 @@ def notified_by(user: User) -> list[str]:
     if user.person is None:
         return []
     words = {
-        Channel.EMAIL: _("e-mail to %(address)s"),
-        Channel.SMS: _("SMS to %(address)s"),
+        ContactChannel.EMAIL: _("e-mail to %(address)s"),
+        ContactChannel.SMS: _("SMS to %(address)s"),
     }
     person = user.person
     return [
-        words[channel] % {"address": person.email if channel == Channel.EMAIL else person.phone}
+        words[channel] % {"address": getattr(person, FIELD[channel])}
         for channel in notification_channels(person)
     ]
 

@@ -136,6 +136,7 @@ def person_contact_update(*, person: Person, email: str, phone: str, acted_by: U
     _one_at_a_time(person)
     confirmed = channels_confirmed()
     changes: dict[str, str] = {}
+    saved: list[str] = []  # the fields written to the person now, without a code
     now = timezone.now()
     for channel, new in ((ContactChannel.EMAIL, email), (ContactChannel.SMS, phone)):
         field = FIELD[channel]
@@ -149,11 +150,11 @@ def person_contact_update(*, person: Person, email: str, phone: str, acted_by: U
         if not new or channel not in confirmed:
             _give_up(person, channel, now)
             setattr(person, field, new)
+            saved.append(field)
             changes[field] = "removed" if not new else "changed"
         elif waiting is None or waiting.address != new:
             _code_send(person, channel, new)
             changes[field] = "code sent"
-    saved = [FIELD[c] for c in ContactChannel if changes.get(FIELD[c]) in ("removed", "changed")]
     if saved:
         person.save(update_fields=[*saved, "updated_at"])
     if changes:

@@ -1,8 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Handing one notice to one channel: the mail server or the SMS gateway."""
 
-from enum import StrEnum
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import translation
@@ -13,11 +11,6 @@ from bistand.integrations.notifications.base import SmsGateway
 from bistand.people.models import ContactChannel, ContactConfirmation, Person
 
 
-class Channel(StrEnum):
-    EMAIL = "email"
-    SMS = "sms"
-
-
 def notification_text() -> str:
     return _(
         "Something new is waiting for you in Bistånd, the e-service for economic aid. "
@@ -25,23 +18,28 @@ def notification_text() -> str:
     )
 
 
-def notification_channels(person: Person) -> list[Channel]:
+def notification_channels(person: Person) -> list[ContactChannel]:
     """The channels the person can be reached on, e-mail first."""
-    channels = [Channel.EMAIL] if person.email else []
+    channels = [ContactChannel.EMAIL] if person.email else []
     if settings.USE_SMS and person.phone:
-        channels.append(Channel.SMS)
+        channels.append(ContactChannel.SMS)
     return channels
 
 
-def notification_deliver(*, person: Person, channel: Channel, language: str) -> None:
+def _send(*, channel: ContactChannel, to: str, subject: str, text: str) -> None:
+    """One message on one channel; raises what the mail server or the gateway raises."""
+    if channel == ContactChannel.EMAIL:
+        send_mail(subject, text, None, [to])
+    else:
+        gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
+        gateway.send(to=to, text=text)
+
+
+def notification_deliver(*, person: Person, channel: ContactChannel, language: str) -> None:
     """Send the notice now, in `language`; raises what the mail server or gateway raises."""
     with translation.override(language):
-        text = notification_text()
-        if channel is Channel.EMAIL:
-            send_mail(_("New in Bistånd"), text, None, [person.email])
-        else:
-            gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
-            gateway.send(to=person.phone, text=text)
+        address = person.email if channel == ContactChannel.EMAIL else person.phone
+        _send(channel=channel, to=address, subject=_("New in Bistånd"), text=notification_text())
 
 
 def contact_code_text(code: str, minutes: int) -> str:
@@ -57,9 +55,9 @@ def contact_code_deliver(
 ) -> None:
     """Send the code to the address that waits for it; raises what the channel raises."""
     with translation.override(language):
-        text = contact_code_text(code, minutes)
-        if confirmation.channel == ContactChannel.EMAIL:
-            send_mail(_("Your code for Bistånd"), text, None, [confirmation.address])
-        else:
-            gateway: SmsGateway = import_string(settings.BISTAND_SMS_BACKEND)()
-            gateway.send(to=confirmation.address, text=text)
+        _send(
+            channel=ContactChannel(confirmation.channel),
+            to=confirmation.address,
+            subject=_("Your code for Bistånd"),
+            text=contact_code_text(code, minutes),
+        )

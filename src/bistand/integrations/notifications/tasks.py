@@ -12,7 +12,6 @@ from django_tasks import task
 from bistand.accounts.selectors import user_language
 from bistand.audit.services import access_log_system_read
 from bistand.integrations.notifications.delivery import (
-    Channel,
     contact_code_deliver,
     notification_channels,
     notification_deliver,
@@ -54,7 +53,7 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
     failed: list[str] = []
     for channel in [c for c in channels if c in reachable]:
         try:
-            notification_deliver(person=person, channel=Channel(channel), language=language)
+            notification_deliver(person=person, channel=ContactChannel(channel), language=language)
         except Exception as error:  # any failure is logged, and the channel tried again
             logger.error(  # no traceback: its messages may hold the address
                 "notice by %s to person %s failed (attempt %d): %s",
@@ -78,8 +77,7 @@ def notification_send(person_id: str, channels: list[str], attempt: int = 1) -> 
 def contact_code_send(confirmation_id: str) -> None:
     """Send the code for an address the person gave, if it still waits for one. Not tried again
     on failure: the code is short-lived, and the page offers a new one."""
-    confirmation = ContactConfirmation.objects.select_related("person").filter(pk=confirmation_id)
-    row = confirmation.first()
+    row = ContactConfirmation.objects.select_related("person").filter(pk=confirmation_id).first()
     if row is None:
         return
     if confirmation_pending(row.person, ContactChannel(row.channel)) != row:
