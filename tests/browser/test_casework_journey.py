@@ -135,7 +135,7 @@ def test_received_decided_in_part_paid_and_read(
         page = open_page(applicant)
         page.goto("/my/")
         assert page.get_by_text("Utbetald").is_visible()
-        page.get_by_role("link", name="november 2026: Beviljas delvis, 12220 kr").click()
+        page.get_by_role("link", name="november 2026: Beviljas delvis, 12\u00a0220\u00a0kr").click()
         assert page.get_by_text("Uteblev från anvisad praktik").is_visible()
         pdf = page.request.get(f"/decisions/{decision.pk}/letter.pdf")
         assert pdf.headers["content-type"] == "application/pdf"

@@ -50,7 +50,7 @@ def test_full_grant_needs_no_reasoning_and_reaches_the_applicant(world: World) -
     assert application.status == ApplicationStatus.DECIDED
     applicant = client_for(world.applicant_b)
     page = applicant.get(reverse("applications:my-case")).content.decode()
-    assert "12220 kr" in page
+    assert "12\u00a0220\u00a0kr" in page  # grouped, and never broken from its unit
 
 
 @pytest.mark.django_db

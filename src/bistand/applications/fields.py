@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 MAX_KRONOR = Decimal(10_000_000)
@@ -48,12 +48,12 @@ class AmountField(forms.Field):
         return None
 
     def prepare_value(self, value: Any) -> Any:
-        """Show a stored amount as people write it here: '6900,50' in Swedish."""
+        """Show a stored amount as people write it in the page's language, ungrouped so that it
+        is easy to edit: '6900,50' in Swedish and Arabic, '6900.50' in English."""
         if isinstance(value, str) and _STORED.fullmatch(value):
             value = Decimal(value)
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
             if value == 0:
                 return ""
-            text = str(value)
-            return text.replace(".", ",") if get_language() == "sv" else text
+            return str(value).replace(".", get_format("DECIMAL_SEPARATOR"))
         return value

@@ -12,9 +12,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from bistand.amounts import amount_written
 from bistand.applications.fields import AmountField
 from bistand.applications.forms import (
     FIRST_STEPS,
@@ -106,13 +106,11 @@ def _amount(value: Any) -> str | None:
     if value in (None, ""):
         return None
     try:
-        amount = Decimal(str(value))
+        if not Decimal(str(value)):
+            return None
     except InvalidOperation:
         return str(value)
-    if not amount:
-        return None
-    places = 0 if amount == amount.to_integral_value() else 2
-    return number_format(amount, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return amount_written(value)
 
 
 def _children(children: list[dict[str, Any]]) -> list[AnswerRow]:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bistand.amounts import amount_written
 from bistand.applications.fields import AmountField
 from bistand.applications.forms import INCOME_FIELDS, HousingForm, NeedsForm
 from bistand.decisions.calculation_input import AMOUNT_FIELDS
@@ -69,10 +70,11 @@ class DecisionForm(PlainForm):
         super().__init__(*args, **kwargs)
         amount_fields = {}
         for name in AMOUNT_FIELDS:
+            written = amount_written(applied[name])
             amount_fields[f"amount_{name}"] = AmountField(
                 label=_label(name),
                 initial=applied[name],
-                help_text=_("Applied for: %(amount)s kr") % {"amount": applied[name]},
+                help_text=_("Applied for: %(amount)s kr") % {"amount": written},
             )
         self.fields = {**amount_fields, **self.fields}
 

@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bistand.accounts.context_processors.navigation",
             ],
+            "builtins": ["bistand.amounts"],
         },
     },
 ]
@@ -156,6 +157,7 @@ LANGUAGE_CODE = "sv"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language a person chooses is remembered
 LANGUAGES = [("sv", "Svenska"), ("en", "English"), ("ar", "العربية")]
 LOCALE_PATHS = [PROJECT_ROOT / "locale"]
+FORMAT_MODULE_PATH = ["bistand.config.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
