@@ -11,8 +11,14 @@ import statistics
 import sys
 from collections import defaultdict
 
-SEND, FLOOR, BARE = "reapplication_submit", "gated_floor", "bare_django_insert"
+CALC, SEND, FLOOR, BARE = (
+    "calculation_api",
+    "reapplication_submit",
+    "gated_floor",
+    "bare_django_insert",
+)
 RATIOS = [
+    (CALC, BARE, "calculation API / bare Django insert", " (goal: 2500/930 = 2.69)"),
     (SEND, BARE, "re-application / bare Django insert", " (goal: 650/930 = 0.70)"),
     (FLOOR, BARE, "gated floor / bare Django insert", ""),
     (SEND, FLOOR, "re-application / gated floor", ""),

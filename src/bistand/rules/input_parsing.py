@@ -33,6 +33,8 @@ from bistand.rules.parameters_loader import ORE_PER_KRONA, HouseholdComposition,
 MAX_AGE = 130
 COUPLE = 2  # a couple is two adults; any other adult in the home is their own case
 MAX_AMOUNT_KRONOR = Decimal(10_000_000)
+MEMBER_ROLES = tuple(MemberRole)
+ROLE_BY_NAME = {str(role): role for role in MemberRole}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 TOP_KEYS = {
     "month",
@@ -80,6 +82,8 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(path, "not_an_object", "must be an object")
             return False
+        if value.keys() <= allowed and required <= value.keys():
+            return True
         for key in sorted(set(value) - allowed):
             self.problem(f"{path}.{key}", "unknown_field", f"unknown field '{key}'")
         for key in sorted(required - set(value)):
@@ -107,6 +111,8 @@ class _Reader:
 
     def amount(self, path: str, value: Any, *, signed: bool = False) -> int:
         """Kronor (at most two decimals) → öre."""
+        if type(value) is int and (signed or value >= 0) and abs(value) <= MAX_AMOUNT_KRONOR:
+            return value * ORE_PER_KRONA  # whole kronor, the usual case: no Decimal needed
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
             return 0
@@ -213,7 +219,7 @@ def _members(r: _Reader, value: Any, rules: HouseholdComposition) -> list[Member
         if member_id in seen:
             r.problem(f"{path}.id", "duplicate", f"the id '{member_id}' is used twice")
         seen.add(member_id)
-        role = r.choice(f"{path}.role", item.get("role"), tuple(MemberRole))
+        role = r.choice(f"{path}.role", item.get("role"), MEMBER_ROLES)
         age = r.integer(f"{path}.age", item.get("age"), 0, MAX_AGE, 30)
         school = r.boolean(
             f"{path}.in_upper_secondary_school", item.get("in_upper_secondary_school"), False
@@ -241,7 +247,7 @@ def _members(r: _Reader, value: Any, rules: HouseholdComposition) -> list[Member
         members.append(
             Member(
                 id=member_id,
-                role=MemberRole(role),
+                role=ROLE_BY_NAME[role],
                 age=age,
                 lunch_at_home=r.boolean(f"{path}.lunch_at_home", item.get("lunch_at_home"), True),
                 in_upper_secondary_school=school,

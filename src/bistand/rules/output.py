@@ -40,7 +40,7 @@ def result_to_dict(result: CalculationResult) -> dict[str, Any]:
         )
     disregarded = result.total(Section.DISREGARD)
     return {
-        "month": p.month.strftime("%Y-%m"),
+        "month": f"{p.month.year:04d}-{p.month.month:02d}",
         "municipality": result.input.municipality,
         "norm_total": kronor(result.total(Section.NORM)),
         "reasonable_costs_total": kronor(result.total(Section.REASONABLE_COSTS)),
