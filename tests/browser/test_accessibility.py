@@ -220,6 +220,49 @@ def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_pa
     assert blocking == []
 
 
+def test_the_case_list_is_searched_by_keyboard_without_violations(
+    world: World, open_page: Any
+) -> None:
+    """The caseworker types a name in the search field and presses Enter, as they would; the
+    list, the hit, the miss and a refused status are checked with axe."""
+    from bistand.people.models import Person
+
+    Person.objects.filter(pk=world.person_a.pk).update(first_name="Amina", last_name="Lindqvist")
+    counts: dict[str, int] = {"pages": 0, "minor": 0, "moderate": 0, "serious": 0, "critical": 0}
+    blocking = []
+    page = open_page(world.caseworker_a)
+
+    def check(label: str) -> None:
+        assert page.locator("h1").count() == 1, label
+        counts["pages"] += 1
+        for violation in all_violations(page):
+            counts[violation["impact"]] += 1
+            if violation["impact"] in {"serious", "critical"}:
+                blocking.append(f"{label}: {violation['id']} {violation['help']}")
+
+    page.goto("/cases/")
+    check("list")
+    search = page.get_by_role("searchbox", name="Sök")
+    search.fill("lindqvist amina")
+    search.press("Enter")
+    page.wait_for_url("**/cases/?q=*")
+    assert page.get_by_role("status").inner_text() == "1 ärende matchar sökningen."
+    assert page.get_by_role("link", name=world.case_a.reference).is_visible()
+    assert page.get_by_role("searchbox", name="Sök").input_value() == "lindqvist amina"
+    check("hit")
+    page.get_by_role("searchbox", name="Sök").fill("Nobody Nowhere")
+    page.get_by_role("button", name="Sök").press("Enter")
+    page.wait_for_url("**/cases/?q=Nobody*")
+    assert "Inget ärende matchar sökningen" in page.get_by_role("status").inner_text()
+    check("miss")
+    page.get_by_role("link", name="Visa alla ärenden").click()
+    assert page.get_by_role("link", name=world.case_a.reference).is_visible()
+    page.goto("/cases/?status=deleted")
+    check("refused status")
+    print(f"\naxe case list: {counts}")
+    assert blocking == []
+
+
 def test_pages_reflow_at_320_px(world: World, open_page: Any) -> None:
     # Answers to check before sending, with own words that have no place to break.
     world.draft_a.answers = {

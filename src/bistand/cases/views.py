@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from bistand.applications.selectors import application_queryset_visible
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.audit.models import AccessAction
+from bistand.cases.forms import CaseSearchForm
 from bistand.cases.models import Case
+from bistand.cases.search import case_queryset_search
 from bistand.cases.selectors import UNIT_ROLES, case_members, case_queryset_visible, person_view
 from bistand.cases.waiting import waiting_for_unit
 
@@ -18,7 +20,11 @@ CASES_PER_PAGE = 50
 
 @access_checked(audience=Audience.CASEWORK, object_type="case_list")
 def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
+    form = CaseSearchForm(request.GET or None)
+    search = form.search() if form.is_bound else None
     visible = case_queryset_visible(user=request.user)
+    if search is not None:
+        visible = case_queryset_search(visible, search=search)
     ids = list(visible.values_list("pk", flat=True))  # in the list's own order
     waiting = waiting_for_unit(user=request.user, case_ids=ids)
     # What an applicant has sent comes first; the order within each part is kept.
@@ -50,6 +56,8 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
+            "form": form,
+            "search": search,
             "waiting_cases": len(waiting),
             "unit_view": request.user.role in UNIT_ROLES,
         },

@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Finding a case in the list: by case number, by a member's personal identity number, or by a
+member's name; and by status.
+
+The search narrows what the user may already see (`case_queryset_visible`); it never widens it. A
+person with a protected identity is shown in lists as "Protected identity", so their name and
+number find nothing: a hit would tell the searcher which case the protected person is in. Their
+case is still found by its case number. What was searched for is in the access log, with the
+list's address."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from bistand.cases.models import Case, CaseMember, CaseStatus
+from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
+from bistand.people.models import Person, ProtectedIdentity
+
+MAX_WORDS = 4
+_NUMBER = re.compile(r"^\d{6,8}[-+]?\d{4}$")
+
+
+@dataclass(frozen=True)
+class CaseSearch:
+    text: str = ""
+    status: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text or self.status)
+
+
+def case_queryset_search(cases: QuerySet[Case], *, search: CaseSearch) -> QuerySet[Case]:
+    """The cases among `cases` that match: the text in the case number, or every word of it in
+    the same member's name, or the text as a member's whole identity number (10 or 12 digits,
+    with or without the dash)."""
+    if search.status in CaseStatus.values:
+        cases = cases.filter(status=search.status)
+    text = " ".join(search.text.split())
+    if not text:
+        return cases
+    people = Person.objects.filter(protected_identity=ProtectedIdentity.NONE)
+    compact = text.replace(" ", "")
+    if _NUMBER.match(compact):
+        try:
+            digits = parse_identity_number(compact, today=timezone.localdate()).digits
+        except IdentityNumberError:
+            digits = ""
+        people = people.filter(identity_number=digits) if digits else people.none()
+    else:
+        for word in text.split()[:MAX_WORDS]:
+            people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    with_member = CaseMember.objects.filter(person__in=people).values("case_id")
+    return cases.filter(Q(reference__icontains=text) | Q(pk__in=with_member))
