@@ -3,6 +3,18 @@ import pytest
 from tests.factories import World, world_create
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():  # type: ignore[no-untyped-def]
+    """A request through the test client leaves its language active in the test's thread
+    (LocaleMiddleware activates it, nothing deactivates it), so a test that ends on an Arabic
+    page would hand Arabic to the next one. Each test starts from the default, as a request
+    without a language choice does."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def world(db) -> World:
     return world_create()

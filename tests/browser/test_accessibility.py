@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.axe import all_violations
+from tests.browser.axe import AxeTally
 from tests.browser.login import sent_after_login_ran_out
 from tests.factories import World, pdf_bytes
 
@@ -144,8 +144,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
 def test_no_serious_or_critical_violations_on_applicant_pages(
     world: World, open_page: Any, language: str
 ) -> None:
-    counts: dict[str, int] = {"pages": 0, "minor": 0, "moderate": 0, "serious": 0, "critical": 0}
-    blocking = []
+    tally = AxeTally()
     for logged_in in (False, True):
         page = open_page(world.applicant if logged_in else None, language=language)
         for name, load in _pages(page, world, logged_in):
@@ -154,14 +153,10 @@ def test_no_serious_or_critical_violations_on_applicant_pages(
             assert page.locator("html").get_attribute("dir") == (
                 "rtl" if language == "ar" else "ltr"
             )
-            counts["pages"] += 1
-            for violation in all_violations(page):
-                counts[violation["impact"]] += 1
-                if violation["impact"] in {"serious", "critical"}:
-                    blocking.append(f"{name}: {violation['id']} {violation['help']}")
-    print(f"\naxe {language}: {counts}")
-    assert blocking == []
-    assert counts["pages"] >= 25
+            tally.check(page, name)
+    print(f"\naxe {language}: {tally.counts}")
+    assert tally.blocking == []
+    assert tally.counts["pages"] >= 25
 
 
 def _with_plan(world: World) -> None:
@@ -196,8 +191,7 @@ def _with_plan(world: World) -> None:
 def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_page: Any) -> None:
     """The pathway's pages for the caseworker, the coach and the person, with a plan in place."""
     _with_plan(world)
-    counts: dict[str, int] = {"pages": 0, "minor": 0, "moderate": 0, "serious": 0, "critical": 0}
-    blocking = []
+    tally = AxeTally()
     visits = [
         (world.caseworker_a, f"/cases/{world.case_a.pk}/labour/"),
         (world.coach, "/labour/"),
@@ -211,13 +205,9 @@ def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_pa
         page = open_page(user)
         page.goto(url)
         assert page.locator("h1").count() == 1, url
-        counts["pages"] += 1
-        for violation in all_violations(page):
-            counts[violation["impact"]] += 1
-            if violation["impact"] in {"serious", "critical"}:
-                blocking.append(f"{url}: {violation['id']} {violation['help']}")
-    print(f"\naxe labour pages: {counts}")
-    assert blocking == []
+        tally.check(page, url)
+    print(f"\naxe labour pages: {tally.counts}")
+    assert tally.blocking == []
 
 
 def test_the_case_list_is_searched_by_keyboard_without_violations(
@@ -228,17 +218,12 @@ def test_the_case_list_is_searched_by_keyboard_without_violations(
     from bistand.people.models import Person
 
     Person.objects.filter(pk=world.person_a.pk).update(first_name="Amina", last_name="Lindqvist")
-    counts: dict[str, int] = {"pages": 0, "minor": 0, "moderate": 0, "serious": 0, "critical": 0}
-    blocking = []
+    tally = AxeTally()
     page = open_page(world.caseworker_a)
 
     def check(label: str) -> None:
         assert page.locator("h1").count() == 1, label
-        counts["pages"] += 1
-        for violation in all_violations(page):
-            counts[violation["impact"]] += 1
-            if violation["impact"] in {"serious", "critical"}:
-                blocking.append(f"{label}: {violation['id']} {violation['help']}")
+        tally.check(page, label)
 
     page.goto("/cases/")
     check("list")
@@ -259,8 +244,8 @@ def test_the_case_list_is_searched_by_keyboard_without_violations(
     assert page.get_by_role("link", name=world.case_a.reference).is_visible()
     page.goto("/cases/?status=deleted")
     check("refused status")
-    print(f"\naxe case list: {counts}")
-    assert blocking == []
+    print(f"\naxe case list: {tally.counts}")
+    assert tally.blocking == []
 
 
 def test_pages_reflow_at_320_px(world: World, open_page: Any) -> None:

@@ -56,7 +56,8 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         assert page.get_by_text("Det här är inte ett beslut.").is_visible()
         assert page.get_by_role("cell", name="Riksnorm, barn").is_visible()
         expected = 3940 + 3060 + 1410 + 7200 - 1250  # 2026: single adult, child 4-6, common 2
-        assert page.get_by_text(f"ungefär {expected} kr").is_visible()
+        grouped = f"{expected:,}".replace(",", "\u00a0")  # as Swedish writes it: 14 360
+        assert page.get_by_text(f"ungefär {grouped} kr").is_visible()
 
         # 2. The first application, with a child, a document and the partner.
         applicant, partner = _person(1, 981), _person(2, 982)
