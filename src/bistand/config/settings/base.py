@@ -80,7 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bistand.accounts.context_processors.navigation",
             ],
-            "builtins": ["bistand.amounts"],
+            "builtins": ["bistand.amounts", "bistand.text_direction"],
         },
     },
 ]
