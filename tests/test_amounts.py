@@ -95,3 +95,7 @@ def test_the_pre_calculation_lines_add_up_to_the_amount_it_announces(
     total = sum(lines, Decimal(0))
     assert result == int((total + Decimal("0.5")) // 1)
     assert _figure(announced.group(1)) == result > 1000
+    # Each line names the paragraph behind it, kept in its order on the Arabic page too.
+    laws = re.findall(r'<td class="muted"><bdi dir="ltr">([^<]+)</bdi></td>', html)
+    assert len(laws) == len(lines)
+    assert all(re.fullmatch(r"\d+ kap\. \d+ § [^()]+\(\d{4}:\d+\)", law) for law in laws), laws

@@ -56,7 +56,7 @@ def test_job_stimulus_never_applies_to_a_childs_income() -> None:
 def test_youth_income_rule_across_a_calendar_year() -> None:
     """A 17-year-old earns 10 000 kr a month in 2026: the first 59 200 kr are not counted."""
     earned = 0
-    counted_by_month = []
+    counted_by_month, notes = [], []
     for month in range(1, 13):
         doc = {
             "month": f"2026-{month:02d}",
@@ -70,10 +70,17 @@ def test_youth_income_rule_across_a_calendar_year() -> None:
                 }
             ],
         }
-        counted_by_month.append(calc(doc)["income_counted_total"])
+        result = calc(doc)
+        counted_by_month.append(result["income_counted_total"])
+        notes += [
+            line["note"] for line in result["lines"] if line["code"] == "disregard_youth_income"
+        ]
         earned += 10000
     assert counted_by_month == [0, 0, 0, 0, 0, 800, *[10000] * 6]
     assert sum(10000 - c for c in counted_by_month) == 59200
+    # What is left of the year's allowance, written as Swedish writes amounts.
+    assert notes[0] == "kvar av årets fribelopp efter denna månad: 49\u00a0200\u00a0kr"
+    assert notes[5] == "kvar av årets fribelopp efter denna månad: 0\u00a0kr"
 
 
 def test_youth_rule_covers_a_20_year_old_in_upper_secondary_school() -> None:

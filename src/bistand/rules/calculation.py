@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bistand.rules.entitlement import entitlement_and_surplus
 from bistand.rules.household import WORK_INCOME_KIND, CalculationInput, Member
 from bistand.rules.income import job_stimulus_disregard, youth_income_disregard
+from bistand.rules.kronor_text import kronor_en, kronor_sv
 from bistand.rules.lines import Line, Section
 from bistand.rules.month_parameters import MonthParameters, month_parameters
 from bistand.rules.norm import adults_amount, child_personal_amount, household_common_amount
@@ -196,12 +197,12 @@ def _cost_lines(data: CalculationInput, p: MonthParameters, lines: list[Line]) -
             flags.append(
                 Flag(
                     "housing_above_guideline_cap",
-                    f"Boendekostnaden {housing / 100:.0f} kr är högre än riktlinjens "
-                    f"{cap / 100:.0f} kr för {size} personer. Pröva skäligheten individuellt; "
+                    f"Boendekostnaden {kronor_sv(housing)} är högre än riktlinjens "
+                    f"{kronor_sv(cap)} för {size} personer. Pröva skäligheten individuellt; "
                     "beloppet är inte sänkt.",
                     f"{p.guidelines.path if p.guidelines else ''}#housing_cost_caps.{size}",
-                    f"Housing cost {housing / 100:.0f} kr is above the guideline's "
-                    f"{cap / 100:.0f} kr for {size} people. Assess whether it is reasonable; "
+                    f"Housing cost {kronor_en(housing)} is above the guideline's "
+                    f"{kronor_en(cap)} for {size} people. Assess whether it is reasonable; "
                     "the amount is not cut.",
                 )
             )
@@ -300,6 +301,6 @@ def _youth_line(
                 "youth_income_disregard#annual_prisbasbelopp",
                 p.citations["youth_income_disregard"],
                 member=member.id,
-                note=f"kvar av årets fribelopp efter denna månad: {remaining / 100:.0f} kr",
+                note=f"kvar av årets fribelopp efter denna månad: {kronor_sv(remaining)}",
             )
         )
