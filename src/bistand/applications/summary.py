@@ -8,7 +8,6 @@ form shows here without a second list to keep in step."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 
 from django import forms
@@ -102,15 +101,9 @@ def _row(field: forms.Field, value: Any) -> AnswerRow | None:
 
 def _amount(value: Any) -> str | None:
     """An amount as the page's language writes it; None when not stated (an amount left empty
-    is stored as 0)."""
-    if value in (None, ""):
-        return None
-    try:
-        if not Decimal(str(value)):
-            return None
-    except InvalidOperation:
-        return str(value)
-    return amount_written(value)
+    is stored as 0, which `amount_written` writes "0")."""
+    written = amount_written(value)
+    return written if written not in ("", "0") else None
 
 
 def _children(children: list[dict[str, Any]]) -> list[AnswerRow]:
