@@ -166,4 +166,4 @@ def test_received_decided_in_part_paid_and_read(
         expect(staff.get_by_text("Meddelandet är skickat.")).to_be_visible()
         expect(staff.locator("li.from-applicant").get_by_text("Nytt", exact=True)).to_have_count(0)
         staff.get_by_role("link", name="Ärenden").click()
-        expect(staff.get_by_text("Inga nya meddelanden eller kompletteringar")).to_be_visible()
+        expect(staff.get_by_text("Inget nytt från sökande")).to_be_visible()

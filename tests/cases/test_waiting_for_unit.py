@@ -14,6 +14,10 @@ from tests.factories import World, application_make, case_make, client_for, pers
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
+NOTHING_NEW = (
+    "Inget nytt från sökande: inga meddelanden, kompletteringar, återkallelser eller överklaganden."
+)
+
 
 def _rows(page: str) -> list[str]:
     return re.findall(r"<tr><td>.*?</tr>", page, flags=re.S)
@@ -49,14 +53,14 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
     # Another unit sees neither the case nor that anything is waiting in it.
     other = client_for(world.caseworker_b).get(cases).content.decode()
     assert world.case_a.reference not in other
-    assert "Inga nya meddelanden eller kompletteringar från sökande." in other
+    assert NOTHING_NEW in other
     # The coach works with the person, not with the economic-aid messages.
     assert "Nytt från den sökande" not in client_for(world.coach).get(cases).content.decode()
 
     read = caseworker.get(thread).content.decode()
     assert read.count("Nytt</strong>") == 2
     page = caseworker.get(cases).content.decode()
-    assert "Inga nya meddelanden eller kompletteringar från sökande." in page
+    assert NOTHING_NEW in page
     assert newer.reference in _rows(page)[0]
     assert "Nytt</strong>" not in caseworker.get(thread).content.decode()  # read by the unit
 
@@ -84,7 +88,7 @@ def test_a_sent_completion_is_listed_until_the_caseworker_confirms_it(world: Wor
         caseworker.post(read, {"action": "complete", "due": "2026-12-02", "what": what})
         # Asked, not yet sent: nothing is waiting for the unit.
         page = caseworker.get(reverse("cases:list")).content.decode()
-        assert "Inga nya meddelanden eller kompletteringar från sökande." in page
+        assert NOTHING_NEW in page
     with time_machine.travel("2026-11-27 18:00 +0100", tick=False):
         complete = reverse("applications:complete", args=[application.pk])
         client_for(world.applicant).post(complete, {"note": "Bifogat."})

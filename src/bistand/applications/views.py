@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bistand.accounts.models import User
+from bistand.appeals.selectors import appeals_by_decision
 from bistand.applications.contact_views import contact_waiting, notified_by
 from bistand.applications.forms import (
     MONTHLY_NOT_CARRIED,
@@ -112,6 +113,10 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             next_window = next_reapplication_window(
                 today, applied=frozenset(applied_months), **days
             )
+    decisions = list(decision_queryset_visible(user=user))
+    appeals = appeals_by_decision(user=user, decision_ids=[d.pk for d in decisions])
+    for decision in decisions:  # the person's own appeal of each, if any
+        decision.my_appeal = appeals.get(decision.pk)  # type: ignore[attr-defined]
     return render(
         request,
         "applications/my_case.html",
@@ -124,7 +129,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "unread": unread_count(user=user),
             "notified_by": notified_by(user),
             "contact_pending": contact_waiting(user),
-            "decisions": decision_queryset_visible(user=user),
+            "decisions": decisions,
         },
     )
 

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What applicants have sent that their unit has not yet seen: new messages, completions and
-withdrawals.
+"""What applicants have sent that their unit has not yet seen: new messages, completions,
+withdrawals and appeals.
 
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
 sends waits unread until someone happens to open the case."""
@@ -11,6 +11,7 @@ from uuid import UUID
 from django.db.models import Count, Q
 
 from bistand.accounts.models import User
+from bistand.appeals.models import Appeal, AppealStatus
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.applications.selectors import application_queryset_visible
 from bistand.cases.selectors import UNIT_ROLES
@@ -22,12 +23,14 @@ class Waiting:
     new_messages: int = 0
     completions: list[Application] = field(default_factory=list)
     withdrawals: list[Application] = field(default_factory=list)
+    appeals: list[Appeal] = field(default_factory=list)
 
 
 def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]:
     """Per case the user's unit handles: the applicants' messages no one in the unit has read,
-    the completions the applicant has sent that no one has confirmed as received, and the
-    applications the applicant has withdrawn that no one has written off."""
+    the completions the applicant has sent that no one has confirmed as received, the
+    applications the applicant has withdrawn that no one has written off, and the appeals whose
+    time limit no one has checked."""
     if user.role not in UNIT_ROLES or not case_ids:
         return {}
     waiting: dict[UUID, Waiting] = {}
@@ -56,4 +59,12 @@ def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]
             entry.withdrawals.append(application)
         else:
             entry.completions.append(application)
+    appeals = (
+        Appeal.objects.filter(decision__case_id__in=case_ids, status=AppealStatus.RECEIVED)
+        .select_related("decision")
+        .only("id", "received_at", "decision__id", "decision__case_id", "decision__month")
+        .order_by("received_at")
+    )
+    for appeal in appeals:
+        waiting.setdefault(appeal.decision.case_id, Waiting()).appeals.append(appeal)
     return waiting

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("bistand.applications.urls")),
     path("", include("bistand.conversations.urls")),
     path("", include("bistand.decisions.urls")),
+    path("", include("bistand.appeals.urls")),
     path("", include("bistand.journals.urls")),
     path("", include("bistand.investigations.urls")),
     path("", include("bistand.labour.urls")),

@@ -5,6 +5,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from bistand.accounts.models import Role
+from bistand.appeals.models import AppealStatus
+from bistand.appeals.selectors import appeal_of
 from bistand.applications.models import Application
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.decisions.calculation_input import applied_amounts
@@ -86,12 +89,18 @@ def application_decide(
 def decision_detail(
     request: AuthenticatedRequest, decision: Decision, decision_id: str
 ) -> HttpResponse:
+    applicant = request.user.role == Role.APPLICANT
     return render(
         request,
         "decisions/detail.html",
         {
             **letter_context(decision),
             "can_sign": decision.status == DecisionStatus.AWAITING_SECOND_SIGNATURE,
+            "appeal": appeal_of(decision=decision, user=request.user) if applicant else None,
+            "appeals_waiting": None
+            if applicant
+            else decision.appeals.filter(status=AppealStatus.RECEIVED).count(),
+            "appeals_any": not applicant and decision.appeals.exists(),
         },
     )
 

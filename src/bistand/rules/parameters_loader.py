@@ -107,6 +107,7 @@ class Law:
 class AppealTimeLimit:
     weeks: int
     provision: str
+    review_provision: str  # the authority checks that the appeal came in in time (45 § FL)
     source: str
 
 
@@ -414,10 +415,13 @@ def _legal(path: Path) -> LegalReferences:
         require_keys(path, f"rules.{name}", entry, {"old", "new"})
         rules[str(name)] = (_text(path, name, entry["old"]), _text(path, name, entry["new"]))
     limit = data["appeal_time_limit"]
-    require_keys(path, "appeal_time_limit", limit, {"weeks", "provision", "source"})
+    require_keys(
+        path, "appeal_time_limit", limit, {"weeks", "provision", "review_provision", "source"}
+    )
     appeal = AppealTimeLimit(
         int(limit["weeks"]),
         _text(path, "provision", limit["provision"]),
+        _text(path, "review_provision", limit["review_provision"]),
         _text(path, "source", limit["source"]),
     )
     recovery = data["recovery_time_limit"]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bistand.applications",
     "bistand.conversations",
     "bistand.decisions",
+    "bistand.appeals",
     "bistand.journals",
     "bistand.investigations",
     "bistand.payments",
