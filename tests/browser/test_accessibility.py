@@ -102,6 +102,19 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         page.goto(f"/my/applications/{draft}/documents/")
         assert page.get_by_role("button", name="hyresavi.pdf").count() == 1
 
+    appeal = f"/my/decisions/{world.decision_a.pk}/appeal/"
+
+    def appeal_errors() -> None:
+        page.goto(appeal)
+        page.locator("main form button[type=submit]").click()
+        assert page.locator("#error-summary").is_visible()
+
+    def appeal_sent() -> None:
+        page.locator("textarea[name=requested_change]").fill("Hela hyran.")
+        page.locator("textarea[name=reasons]").fill("Hyran är rimlig för familjen.")
+        page.locator("main form button[type=submit]").click()
+        assert page.get_by_test_id("appeal-status").is_visible()
+
     def kept_after_login() -> None:
         housing = f"/my/applications/{draft}/step/housing/"
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
@@ -131,6 +144,9 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("how we reach you, a wrong code", contact_wrong_code),
         ("how we reach you, the code ran out", contact_code_ended),
         ("decision", lambda: page.goto(f"/decisions/{world.decision_a.pk}/")),
+        ("appeal", lambda: page.goto(appeal)),
+        ("appeal with errors", appeal_errors),
+        ("appeal sent", appeal_sent),
         ("my plan", lambda: page.goto("/my-plan/")),
         ("completion asked for", to_complete),
         # Waiting for completion, so not decided: it can be withdrawn.

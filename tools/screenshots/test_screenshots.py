@@ -87,6 +87,10 @@ def test_screenshots(
         page.screenshot(path=OUT / f"{language}-{width}-withdraw.png", full_page=True)
         page.goto(f"/decisions/{world.decision_a.pk}/")
         page.screenshot(path=OUT / f"{language}-{width}-decision.png", full_page=True)
+        # Opened just now, so the appeal page can say the last day (docs/adr/0022).
+        page.goto(f"/my/decisions/{world.decision_a.pk}/appeal/")
+        page.locator("main form button[type=submit]").click()  # sent empty: the errors
+        page.screenshot(path=OUT / f"{language}-{width}-appeal.png", full_page=True)
         # A new e-mail address waits for the code sent to it (docs/adr/0019).
         page.goto("/my/contact/")
         page.locator("input[name=email]").fill("amina.new@example.se")
