@@ -1,12 +1,17 @@
 """An applicant appeals a decision in the e-service; a caseworker checks that it came in in time
 (45 § förvaltningslagen) and sends it on to the court, or rejects it as late."""
 
+import threading
+
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from bistand.appeals.models import Appeal, AppealStatus
+from bistand.appeals.services import AppealSent, appeal_submit
+from bistand.audit.models import AccessLogEntry
 from bistand.journals.models import JournalEntry
 from tests.factories import World, client_for, notices_cleared
 
@@ -187,3 +192,42 @@ def test_another_household_cannot_appeal_or_read_the_appeal(world: World) -> Non
         == 404
     )
     assert not Appeal.objects.exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_sends_racing_on_two_connections_make_one_appeal(world: World) -> None:
+    """Two requests send the appeal at once (two tabs), each in its own transaction as the gate
+    runs it: both may find no appeal yet; the unique constraint lets one in, and the other
+    answers with it."""
+    start = threading.Barrier(2)
+    results: list[AppealSent] = []
+
+    def send() -> None:
+        try:
+            start.wait()
+            with transaction.atomic():
+                results.append(
+                    appeal_submit(
+                        decision=world.decision_a,
+                        requested_change=CHANGE,
+                        reasons=REASONS,
+                        acted_by=world.applicant,
+                    )
+                )
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    appeal = Appeal.objects.get()
+    assert [r.appeal.pk for r in results] == [appeal.pk, appeal.pk]
+    assert sorted(r.created for r in results) == [False, True]
+    assert (
+        AccessLogEntry.objects.filter(object_type="appeal", object_id=str(appeal.pk)).count() == 1
+    )
