@@ -19,6 +19,16 @@ CHANGE = "Att jag får bistånd till hela hyran."
 REASONS = "Hyran är 9 200 kr och jag har sökt billigare boende i ett år."
 
 
+def _check(appeal: Appeal, outcome: str, assessment: str) -> dict[str, object]:
+    """The caseworker's form for this appeal, as the page names its fields."""
+    prefix = f"appeal-{appeal.pk.hex[:8]}"
+    return {
+        f"{prefix}-appeal": appeal.pk,
+        f"{prefix}-outcome": outcome,
+        f"{prefix}-assessment": assessment,
+    }
+
+
 def _opened(world: World, when: str) -> None:
     """The applicant opens the decision in the e-service on `when`."""
     with time_machine.travel(when, tick=False):
@@ -85,7 +95,6 @@ def test_a_caseworker_sends_an_appeal_in_time_on_to_the_court(world: World, task
             appeal_page, {"requested_change": CHANGE, "reasons": REASONS}
         )
     appeal = Appeal.objects.get()
-    prefix = f"appeal-{appeal.pk.hex[:8]}"
     notices_cleared()
     with time_machine.travel("2026-11-23 10:00 +0100", tick=False):
         staff = client_for(world.caseworker_a)
@@ -99,32 +108,17 @@ def test_a_caseworker_sends_an_appeal_in_time_on_to_the_court(world: World, task
         assert "Kom in efter sista dagen" not in page
         assert REASONS in page
         # Without an assessment: refused beside the field, the appeal still waits.
-        refused = staff.post(
-            handle, {f"{prefix}-appeal": appeal.pk, f"{prefix}-outcome": "forward"}
-        ).content.decode()
+        refused = staff.post(handle, _check(appeal, "forward", "")).content.decode()
         assert "Skriv din bedömning: om det kom in i rätt tid, och varför." in refused
         appeal.refresh_from_db()
         assert appeal.status == AppealStatus.RECEIVED
-        done = staff.post(
-            handle,
-            {
-                f"{prefix}-appeal": appeal.pk,
-                f"{prefix}-outcome": "forward",
-                f"{prefix}-assessment": "Inkom inom tre veckor. Beslutet ändras inte.",
-            },
-            follow=True,
-        ).content.decode()
+        assessment = "Inkom inom tre veckor. Beslutet ändras inte."
+        done = staff.post(handle, _check(appeal, "forward", assessment), follow=True)
+        done = done.content.decode()
         assert "Överklagandet överlämnas till förvaltningsrätten; det står i journalen." in done
         # Handled once: a second post in another tab changes nothing.
-        again = staff.post(
-            handle,
-            {
-                f"{prefix}-appeal": appeal.pk,
-                f"{prefix}-outcome": "reject_late",
-                f"{prefix}-assessment": "x",
-            },
-            follow=True,
-        ).content.decode()
+        again = staff.post(handle, _check(appeal, "reject_late", "x"), follow=True)
+        again = again.content.decode()
         assert "Det här överklagandet är redan handlagt." in again
         task_worker()
     appeal.refresh_from_db()
@@ -158,18 +152,11 @@ def test_a_late_appeal_is_flagged_and_a_caseworker_rejects_it(world: World) -> N
         applicant.post(appeal_page, {"requested_change": CHANGE, "reasons": REASONS})
     appeal = Appeal.objects.get()
     assert appeal.late
-    prefix = f"appeal-{appeal.pk.hex[:8]}"
     with time_machine.travel("2026-11-23 10:00 +0100", tick=False):
         staff = client_for(world.caseworker_a)
         assert "Kom in efter sista dagen" in staff.get(handle).content.decode()
-        staff.post(
-            handle,
-            {
-                f"{prefix}-appeal": appeal.pk,
-                f"{prefix}-outcome": "reject_late",
-                f"{prefix}-assessment": "Beslutet öppnades 2026-10-01; underrättelsen var korrekt.",
-            },
-        )
+        assessment = "Beslutet öppnades 2026-10-01; underrättelsen var korrekt."
+        staff.post(handle, _check(appeal, "reject_late", assessment))
         shown = client_for(world.applicant).get(appeal_page).content.decode()
     appeal.refresh_from_db()
     assert appeal.status == AppealStatus.REJECTED_LATE
