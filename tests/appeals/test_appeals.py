@@ -218,3 +218,14 @@ def test_two_sends_racing_on_two_connections_make_one_appeal(world: World) -> No
     assert (
         AccessLogEntry.objects.filter(object_type="appeal", object_id=str(appeal.pk)).count() == 1
     )
+
+
+@pytest.mark.django_db
+def test_an_appeal_sent_just_after_midnight_came_in_on_the_new_day(world: World) -> None:
+    """Stored in UTC (23:30 the day before), told in Swedish time."""
+    appeal_page = reverse("appeals:appeal", args=[world.decision_a.pk])
+    with time_machine.travel("2026-11-21 00:30 +0100", tick=False):
+        data = {"requested_change": CHANGE, "reasons": REASONS}
+        sent = client_for(world.applicant).post(appeal_page, data, follow=True).content.decode()
+    assert "Ditt överklagande kom in 21 november 2026." in sent  # the confirmation
+    assert "Ditt överklagande kom in 21 november 2026</h2>" in sent  # the status

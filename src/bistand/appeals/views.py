@@ -49,7 +49,7 @@ def decision_appeal(
             messages.success(
                 request,
                 _("Your appeal came in on %(date)s.")
-                % {"date": date_format(appeal.received_at, "j F Y")},
+                % {"date": date_format(timezone.localtime(appeal.received_at), "j F Y")},
             )
         return redirect("appeals:appeal", decision_id=decision.pk)
     return render(
