@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from bistand.rules.appeal import came_in_time
+
 
 class AppealStatus(models.TextChoices):
     RECEIVED = "received", pgettext_lazy("appeal status", "Received")
@@ -55,4 +57,5 @@ class Appeal(models.Model):
     @property
     def late(self) -> bool:
         """Came in after the computed last day: a flag for the caseworker, not a rejection."""
-        return self.last_day is not None and timezone.localdate(self.received_at) > self.last_day
+        came_in = timezone.localdate(self.received_at)
+        return came_in_time(last_day=self.last_day, came_in=came_in) is False

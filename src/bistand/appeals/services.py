@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from bistand.accounts.models import User
 from bistand.appeals.models import Appeal, AppealStatus
+from bistand.appeals.selectors import appeal_of
 from bistand.audit.models import AccessAction, AccessLogEntry
 from bistand.audit.services import access_log_write
 from bistand.decisions.models import Decision
@@ -67,8 +68,7 @@ class AppealDeadline:
 def appeal_deadline(*, decision: Decision, user: User) -> AppealDeadline:
     received = decision_first_opened(decision=decision, user=user)
     timeliness = _timeliness(received, timezone.localdate())
-    weeks = default_rulebook().legal.appeal.weeks
-    return AppealDeadline(received, timeliness.last_day, weeks)
+    return AppealDeadline(received, timeliness.last_day, default_rulebook().legal.appeal.weeks)
 
 
 def _timeliness(received: date | None, came_in: date) -> AppealTimeliness:
@@ -95,7 +95,7 @@ def appeal_submit(
         raise AppealError(
             "no_person", gettext_lazy("Only the person the decision is about can appeal it.")
         )
-    existing = Appeal.objects.filter(decision=decision, appellant_id=acted_by.person_id).first()
+    existing = appeal_of(decision=decision, user=acted_by)
     if existing is not None:
         return AppealSent(existing, created=False)
     now = timezone.now()
@@ -113,9 +113,8 @@ def appeal_submit(
                 last_day=timeliness.last_day,
             )
     except IntegrityError:  # a second send that raced the first: the first stands
-        return AppealSent(
-            Appeal.objects.get(decision=decision, appellant_id=acted_by.person_id), created=False
-        )
+        raced = Appeal.objects.get(decision=decision, appellant_id=acted_by.person_id)
+        return AppealSent(raced, created=False)
     access_log_write(
         user=acted_by,
         object_type="appeal",
@@ -181,19 +180,14 @@ def _journal_text(appeal: Appeal) -> str:
             "provision": provision,
         }
         if appeal.status == AppealStatus.FORWARDED:
-            text = (
-                _(
-                    "The appeal of the decision for %(month)s came in on %(date)s. It is handed on "
-                    "to the administrative court (%(provision)s)."
-                )
-                % facts
+            outcome = _(
+                "The appeal of the decision for %(month)s came in on %(date)s. It is handed on "
+                "to the administrative court (%(provision)s)."
             )
         else:
-            text = (
-                _(
-                    "The appeal of the decision for %(month)s came in on %(date)s. It came in too "
-                    "late and is rejected (%(provision)s)."
-                )
-                % facts
+            outcome = _(
+                "The appeal of the decision for %(month)s came in on %(date)s. It came in too "
+                "late and is rejected (%(provision)s)."
             )
-        return text + "\n" + _("Assessment: %(assessment)s") % {"assessment": appeal.assessment}
+        assessment = _("Assessment: %(assessment)s") % {"assessment": appeal.assessment}
+        return f"{outcome % facts}\n{assessment}"

@@ -90,6 +90,7 @@ def decision_detail(
     request: AuthenticatedRequest, decision: Decision, decision_id: str
 ) -> HttpResponse:
     applicant = request.user.role == Role.APPLICANT
+    statuses = [] if applicant else list(decision.appeals.values_list("status", flat=True))
     return render(
         request,
         "decisions/detail.html",
@@ -97,10 +98,8 @@ def decision_detail(
             **letter_context(decision),
             "can_sign": decision.status == DecisionStatus.AWAITING_SECOND_SIGNATURE,
             "appeal": appeal_of(decision=decision, user=request.user) if applicant else None,
-            "appeals_waiting": None
-            if applicant
-            else decision.appeals.filter(status=AppealStatus.RECEIVED).count(),
-            "appeals_any": not applicant and decision.appeals.exists(),
+            "appeals_waiting": statuses.count(AppealStatus.RECEIVED),
+            "appeals_any": bool(statuses),
         },
     )
 

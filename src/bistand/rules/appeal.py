@@ -26,6 +26,11 @@ def statutory_last_day(start: date, *, weeks: int, eves: tuple[str, ...]) -> dat
     return day
 
 
+def came_in_time(*, last_day: date | None, came_in: date) -> bool | None:
+    """In time when it came in on the last day or before; None when there is no last day."""
+    return None if last_day is None else came_in <= last_day
+
+
 @dataclass(frozen=True)
 class AppealTimeliness:
     """`last_day` and `in_time` are None when it is not known when the person received the
@@ -45,4 +50,6 @@ def appeal_timeliness(
     if decision_received_on is None:
         return AppealTimeliness(last_day=None, in_time=None)
     last_day = statutory_last_day(decision_received_on, weeks=weeks, eves=eves)
-    return AppealTimeliness(last_day=last_day, in_time=appeal_received_on <= last_day)
+    return AppealTimeliness(
+        last_day=last_day, in_time=came_in_time(last_day=last_day, came_in=appeal_received_on)
+    )
