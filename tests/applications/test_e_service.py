@@ -545,6 +545,52 @@ def test_a_partner_already_in_a_case_brings_the_application_to_the_responsible_u
     assert Case.objects.filter(members__person=world.person_b).count() == 1
 
 
+def test_without_an_intake_unit_a_new_household_is_told_and_keeps_its_application(
+    world: World,
+) -> None:
+    """A municipality that has not yet chosen the unit receiving e-applications: the send and
+    the partner's confirmation say so in the applicant's language, nothing is sent and nothing
+    typed is lost; once the unit is chosen, the same application goes through."""
+    municipality = world.unit_a.committee.municipality
+    municipality.intake_unit = None
+    municipality.save(update_fields=["intake_unit"])
+    alone = client_for(_new_applicant(8))
+    application = _walk_first_application(alone, {"others_in_home": "0", **_children()})
+    send = reverse("applications:send", kwargs={"application_id": application.pk})
+    response = _send(alone, application)
+    assert response["Location"] == send
+    page = alone.get(send).content.decode()
+    assert "kunde inte skickas" in page
+    assert f"{municipality.name} tar inte emot ansökningar via e-tjänsten" in page
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+    assert application.answers["housing"]["housing"] == "7200"
+    assert not Case.objects.filter(members__person=application.applicant).exists()
+
+    applicant, partner = _new_applicant(9), _new_applicant(10, 983)
+    together = _walk_first_application(
+        client_for(applicant),
+        {"partner_identity_number": partner.person.identity_number, **_children()},
+    )
+    assert _send(client_for(applicant), together).status_code == 302
+    confirm = reverse("applications:confirm", kwargs={"application_id": together.pk})
+    partner_client = client_for(partner)
+    assert partner_client.post(confirm)["Location"] == confirm
+    assert "tar inte emot ansökningar" in partner_client.get(confirm).content.decode()
+    together.refresh_from_db()
+    assert together.status == ApplicationStatus.AWAITING_PARTNER
+    assert together.case is None
+
+    municipality.intake_unit = world.unit_a
+    municipality.save(update_fields=["intake_unit"])
+    assert _send(alone, application)["Location"] == reverse("applications:my-case")
+    assert partner_client.post(confirm)["Location"] == reverse("applications:my-case")
+    for sent in (application, together):
+        sent.refresh_from_db()
+        assert sent.status == ApplicationStatus.RECEIVED
+        assert sent.case.unit == world.unit_a
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
 )

@@ -27,9 +27,10 @@ from bistand.applications.uploads import check_upload
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open, responsible_case_id
+from bistand.errors import DomainError
 from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.services import journal_entry_create
-from bistand.organisations.models import Municipality
+from bistand.organisations.models import Municipality, Unit
 from bistand.people.models import Gender, Person
 from bistand.people.validators import identity_number_clean
 
@@ -187,15 +188,17 @@ def application_submit(
     application leaves the draft as it is. Only that UPDATE has a savepoint of its own; the rest
     joins the caller's transaction, so inside the access gate the gate's log row carries the
     change (docs/adr/0012)."""
+    if application.status != ApplicationStatus.DRAFT:
+        return application
+    needs_partner = application.partner_id is not None and application.partner_confirmed_at is None
+    case_id = None if needs_partner else _case_existing(application)
+    if case_id is None and not needs_partner:
+        # Refused before the transaction below: an error raised inside it would spoil the
+        # caller's transaction, and with it the gate's log row.
+        _intake_unit(application)
     with transaction.atomic(savepoint=False):
-        if application.status != ApplicationStatus.DRAFT:
-            return application
         now = timezone.now()
-        needs_partner = (
-            application.partner_id is not None and application.partner_confirmed_at is None
-        )
         status = ApplicationStatus.AWAITING_PARTNER if needs_partner else ApplicationStatus.RECEIVED
-        case_id = None if needs_partner else _case_existing(application)
         try:
             with transaction.atomic():
                 claimed = Application.objects.filter(
@@ -289,12 +292,28 @@ def _case_existing(application: Application) -> UUID | None:
     return None
 
 
+class IntakeUnitMissingError(DomainError):
+    """No unit receives the municipality's e-applications, so a new household has nowhere to go."""
+
+
+def _intake_unit(application: Application) -> Unit:
+    municipality = application.municipality
+    if municipality.intake_unit is None:
+        raise IntakeUnitMissingError(
+            "no_intake_unit",
+            _(
+                "Your application could not be sent, because %(municipality)s does not receive "
+                "applications online yet. Everything you have written is saved. Please contact "
+                "the social services to apply."
+            )
+            % {"municipality": municipality.name},
+        )
+    return municipality.intake_unit
+
+
 def _case_new(application: Application) -> Case:
     """A new case at the intake unit for the household the application names."""
-    municipality = application.municipality
-    unit = municipality.intake_unit
-    if unit is None:
-        raise LookupError(f"{municipality} has no unit receiving e-applications.")
+    unit = _intake_unit(application)
     household: list[tuple[Person, Relation]] = [(application.applicant, Relation.APPLICANT)]
     if application.partner is not None:
         household.append((application.partner, Relation.PARTNER))

@@ -39,6 +39,7 @@ from bistand.applications.selectors import applications_of, latest_submitted_app
 from bistand.applications.services import (
     AttachmentRemoveError,
     CompletionError,
+    IntakeUnitMissingError,
     WithdrawalError,
     application_completion_send,
     application_draft_create,
@@ -442,11 +443,15 @@ def application_send(
     missing = [STEP_TITLES[s] for s in steps if s not in application.answers]
     form = SubmitForm(request.POST or None, initial={"submission_key": uuid.uuid4()})
     if request.method == "POST" and form.is_valid() and not missing:
-        sent = application_submit(
-            application=application,
-            acted_by=request.user,
-            submission_key=form.cleaned_data["submission_key"],
-        )
+        try:
+            sent = application_submit(
+                application=application,
+                acted_by=request.user,
+                submission_key=form.cleaned_data["submission_key"],
+            )
+        except IntakeUnitMissingError as error:
+            messages.error(request, error.message)
+            return redirect("applications:send", application_id=application.pk)
         if sent.status == ApplicationStatus.DRAFT:
             # The page's one-time key was already spent on another application (a copied or
             # replayed form): nothing was sent; a fresh page brings a fresh key.
@@ -487,7 +492,11 @@ def application_confirm(
     is_partner = application.partner_id == request.user.person_id
     waiting = application.status == ApplicationStatus.AWAITING_PARTNER
     if request.method == "POST" and is_partner and waiting:
-        application_partner_confirm(application=application, acted_by=request.user)
+        try:
+            application_partner_confirm(application=application, acted_by=request.user)
+        except IntakeUnitMissingError as error:
+            messages.error(request, error.message)
+            return redirect("applications:confirm", application_id=application.pk)
         messages.success(request, _("Thank you. The application is now sent."))
         return redirect("applications:my-case")
     return render(
