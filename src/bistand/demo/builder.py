@@ -12,8 +12,9 @@ from datetime import date
 from django.db import transaction
 
 from bistand.accounts.models import Role, User
-from bistand.cases.models import Relation
+from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open
+from bistand.demo.history import demo_history_make
 from bistand.followup.refresh import refresh_all
 from bistand.labour.models import Provider, WorkCapacity
 from bistand.labour.services import referral_send, work_capacity_record
@@ -181,6 +182,7 @@ def demo_data_load(*, today: date) -> bool:
         payment_bic="ESSESESS",
     )
     caseworkers: dict[str, User] = {}
+    staff: dict[str, tuple[User, User]] = {}
     aid_units: dict[str, Unit] = {}
     for name, key in DISTRICTS:
         committee = Committee.objects.create(
@@ -197,7 +199,12 @@ def demo_data_load(*, today: date) -> bool:
         caseworkers[key] = _staff(
             f"handlaggare.{key}", "Handläggare", name, Role.CASEWORKER, [reception, aid]
         )
-        _staff(f"chef.{key}", "Enhetschef", name, Role.UNIT_MANAGER, [reception, aid])
+        manager = _staff(f"chef.{key}", "Enhetschef", name, Role.UNIT_MANAGER, [reception, aid])
+        staff[key] = (caseworkers[key], manager)
+        if municipality.intake_unit is None:
+            # New households applying online start at the first district's reception.
+            municipality.intake_unit = reception
+            municipality.save(update_fields=["intake_unit"])
     labour = Committee.objects.create(
         municipality=municipality, kind=CommitteeKind.LABOUR_MARKET, name="Arbetsmarknadsnämnden"
     )
@@ -216,6 +223,7 @@ def demo_data_load(*, today: date) -> bool:
     _staff("admin", "Systemförvaltare", "Demostad", Role.ADMINISTRATOR, [], superuser=True)
 
     serial = 0
+    cases: dict[str, Case] = {}
     for district, members, referral_to in HOUSEHOLDS:
         acted_by = caseworkers[district]
         household: list[tuple[Person, Relation]] = []
@@ -243,6 +251,7 @@ def demo_data_load(*, today: date) -> bool:
         case = case_open(
             unit=aid_units[district], household=household, opened_on=today, acted_by=acted_by
         )
+        cases[members[0].first_name] = case
         if referral_to:
             applicant = household[0][0]
             full = referral_to == "jobbtorg"
@@ -263,5 +272,6 @@ def demo_data_load(*, today: date) -> bool:
                 reason="",
                 acted_by=acted_by,
             )
+    demo_history_make(cases=cases, staff=staff, today=today)
     refresh_all()  # the follow-up's summaries from the demo's decisions
     return True
