@@ -44,6 +44,16 @@ def _text(html: bytes) -> str:
 def test_the_demo_has_a_paid_application_one_to_complete_and_one_just_received() -> None:
     demo_data_load(today=TODAY)
 
+    # README lists them: each logs in through the development login with this number.
+    assert {
+        user.person.first_name: user.person.identity_number
+        for user in User.objects.filter(role="applicant").select_related("person")
+    } == {
+        "Amina": "199004129822",
+        "Karl": "197801239877",
+        "Lena": "198006309887",
+        "Maria": "198512059984",
+    }
     amina = _applicant("Amina")
     decision = Decision.objects.get(application__applicant=amina.person)
     assert decision.status == DecisionStatus.SIGNED
