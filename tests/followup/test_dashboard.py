@@ -11,11 +11,14 @@ Unit B: H6, a man born in Sweden (1970), aid Jan, 3 000 kr (outside unit A's man
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -298,6 +301,25 @@ def test_page_and_exports_show_the_same_suppressed_figures(world: World, history
     assert sheet is not None
     assert [cell.value for cell in sheet[2]] == ["2024", 6, 3, "<3", 0, "<3", "<3", "<3"]
     assert client.get(reverse("followup:export"), {"table": "nope"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_export_link_on_the_page_gives_its_table_as_a_file(world: World, history: History):
+    """Followed as the page gives them: the duration and returns tables' links answered 404."""
+    client = client_for(world.manager_a)
+    page = client.get(reverse("followup:statistics"), {"first": "2024-01", "last": "2024-12"})
+    body = page.content.decode()
+    links = re.findall(r'href="(/statistics/export/\?[^"]+)"', body)
+    sections = re.findall(r'<section id="([a-z_]+)"', body)
+    assert len(sections) >= 9
+    assert len(links) == 2 * len(sections)
+    for link in links:
+        url = html.unescape(link)
+        table = parse_qs(urlsplit(url).query)["table"][0]
+        exported = client.get(url)
+        assert exported.status_code == 200, url
+        assert f'filename="{table}.' in exported["Content-Disposition"]
+        assert table in sections
 
 
 @pytest.mark.django_db

@@ -40,8 +40,8 @@ class ChartSpec:
 
 SPECS = {
     "aid_per_month": ChartSpec("line", (0, 1)),
-    "duration": ChartSpec("bar", (-1,), percent=True),
-    "returns": ChartSpec("bar", (2, 5), percent=True),
+    "duration_per_year": ChartSpec("bar", (-1,), percent=True),
+    "returns_to_aid": ChartSpec("bar", (2, 5), percent=True),
 }
 
 

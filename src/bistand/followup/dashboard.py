@@ -234,7 +234,7 @@ def duration_per_year(filters: Filters, scope: QuerySet[Unit], labels: Labels) -
         cell["adults"] += row["n_adults"]
         cell["long_term"] += row["n_long"]
     table = Table(
-        "duration",
+        "duration_per_year",
         str(_("Adults by months with aid during the year, and long-term recipients")),
         [
             str(_("Year")),
@@ -304,7 +304,7 @@ def returns_to_aid(filters: Filters, scope: QuerySet[Unit], labels: Labels) -> T
     windows = conventions(filters.last).return_windows_months
     end = data_end()
     table = Table(
-        "returns",
+        "returns_to_aid",
         str(_("Adults who left aid, and how many were back within 3 and 6 months")),
         [
             str(_("Year they left")),
