@@ -12,7 +12,13 @@ from bistand.audit.models import AccessAction
 from bistand.cases.forms import CaseSearchForm
 from bistand.cases.models import Case
 from bistand.cases.search import case_queryset_search
-from bistand.cases.selectors import UNIT_ROLES, case_members, case_queryset_visible, person_view
+from bistand.cases.selectors import (
+    UNIT_ROLES,
+    case_members,
+    case_queryset_visible,
+    person_queryset_visible,
+    person_view,
+)
 from bistand.cases.waiting import waiting_for_unit
 
 CASES_PER_PAGE = 50
@@ -66,10 +72,18 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
 
 @access_checked(audience=Audience.CASEWORK, subject=Subject.CASE)
 def case_detail(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
+    # A coach sees the household but opens only the person referred to the unit: the others'
+    # names are not links to a page that would answer "not found".
+    openable = set(
+        person_queryset_visible(user=request.user)
+        .filter(memberships__case=case)
+        .values_list("pk", flat=True)
+    )
     members = [
         {
             "relation": member.get_relation_display(),
             "person": person_view(person=member.person, user=request.user),
+            "openable": member.person_id in openable,
         }
         for member in case_members(case=case)
     ]
