@@ -1,0 +1,42 @@
+"""axe on the staff's pages, reached as each demo role reaches them: every kind of page their
+links lead to, once (the first case page reached stands for all case pages, and a kind the
+caseworker reached is not checked again for the manager), in Chromium."""
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import resolve
+from django.utils import timezone
+
+from bistand.accounts.models import User
+from bistand.demo.builder import demo_data_load
+from tests.browser.axe import AxeTally
+from tests.demo.crawl import crawl
+from tests.factories import client_for
+
+ROLES = ["handlaggare.rinkeby", "chef.rinkeby", "coach.jobbtorg", "coach.resurs", "analytiker"]
+
+
+@pytest.mark.django_db
+def test_no_serious_or_critical_violations_on_the_staff_pages_of_the_demo(open_page: Any) -> None:
+    demo_data_load(today=timezone.localdate())
+    tally = AxeTally()
+    checked: set[str] = set()
+    for username in ROLES:
+        user = User.objects.get(username=username)
+        pages, _broken = crawl(client_for(user, Client()))
+        kinds: dict[str, str] = {}
+        for url in pages:
+            kind = resolve(url.split("?")[0]).view_name
+            if kind not in checked:
+                kinds.setdefault(kind, url)
+        checked |= set(kinds)
+        page = open_page(user)
+        for kind, url in kinds.items():
+            page.goto(url)
+            assert page.locator("h1").count() == 1, url
+            tally.check(page, f"{username} {kind} {url}")
+    print(f"\naxe staff pages: {tally.counts}")
+    assert tally.blocking == []
+    assert tally.counts["pages"] >= 25
