@@ -323,3 +323,20 @@ def test_the_follow_up_page_shows_the_table_for_the_coachs_units(stockholm: Worl
     assert world.jobbtorg.name in text
     resurs = Unit.objects.get(kind=UnitKind.JOBBTORG_RESURS)
     assert resurs.name not in text  # not the coach's unit
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-23 09:00 +0100", tick=False)
+def test_a_year_not_in_the_list_is_explained_and_this_year_shown(stockholm: World) -> None:
+    """Typed into the address instead of chosen: a year out of range or not a number gave a
+    server error; now the page says what to do and shows this year."""
+    coach = client_for(stockholm.coach)
+    for year in ("-5", "9999999999", "2019", "tjugo"):
+        page = coach.get(reverse("labour:follow-up"), {"year": year})
+        assert page.status_code == 200, year
+        text = page.content.decode()
+        assert "Välj ett av åren i listan." in text, year
+        assert "Remitterade 2026" in text, year
+    chosen = coach.get(reverse("labour:follow-up"), {"year": "2024"}).content.decode()
+    assert "Remitterade 2024" in chosen
+    assert "Välj ett av åren i listan." not in chosen

@@ -185,3 +185,31 @@ class AdviceContactsForm(PlainForm):
         label=_("Target group"), choices=SpecialSupportTargetGroup.choices
     )
     contacts = forms.IntegerField(label=_("Number of contacts"), min_value=1, max_value=500)
+
+
+YEARS_FOLLOWED_UP = 6
+
+
+class ReferralYearForm(PlainForm):
+    """The year the referrals were sent: this year or one of the five before, this by default."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year the referral was sent"),
+        coerce=int,
+        error_messages={
+            "invalid_choice": _("Choose one of the years in the list."),
+        },
+    )
+
+    def __init__(self, data: Any, *, this_year: int) -> None:
+        super().__init__(data, initial={"year": this_year})
+        self.default = this_year
+        self.fields["year"].choices = [
+            (year, str(year)) for year in range(this_year, this_year - YEARS_FOLLOWED_UP, -1)
+        ]
+
+    def chosen(self) -> int:
+        if self.is_bound and self.is_valid():
+            chosen: int = self.cleaned_data["year"]
+            return chosen
+        return self.default

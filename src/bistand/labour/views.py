@@ -27,6 +27,7 @@ from bistand.labour.forms import (
     MeetingForm,
     PlanForm,
     ReferralSendForm,
+    ReferralYearForm,
     ReturnForm,
     SpecialSupportDecisionForm,
     SpecialSupportForm,
@@ -258,17 +259,15 @@ def _referral_act(
 @access_checked(audience=Audience.LABOUR_OVERVIEW, object_type="labour_follow_up")
 def follow_up(request: AuthenticatedRequest, _subject: None) -> HttpResponse:
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    form = ReferralYearForm(request.GET or None, this_year=today.year)
+    year = form.chosen()
     units = request.user.units.all()
     return render(
         request,
         "labour/follow_up.html",
         {
+            "form": form,
             "year": year,
-            "years": range(today.year, today.year - 6, -1),
             "paths": outcomes_by_path(units=units, year=year),
             "closures": closures_followed_up(units=units, today=today),
         },
