@@ -41,3 +41,12 @@ def crawl(client: Client) -> tuple[list[str], list[tuple[str, int, str]]]:
             if not NOT_FOLLOWED.search(link) and link not in seen:
                 queue.append((link, url))
     return pages, broken
+
+
+def get_form_fields(html: str) -> list[list[str]]:
+    """The field names of each form on the page that is sent with GET (filters, searches)."""
+    forms = []
+    for attributes, body in re.findall(r"<form([^>]*)>(.*?)</form>", html, re.S):
+        if 'method="post"' not in attributes.lower():
+            forms.append(re.findall(r'<(?:input|select|textarea)[^>]*name="([^"]+)"', body))
+    return forms

@@ -14,7 +14,7 @@ from django.test import Client
 
 from bistand.accounts.models import Role, User
 from bistand.demo.builder import demo_data_load
-from tests.demo.crawl import crawl
+from tests.demo.crawl import crawl, get_form_fields
 from tests.factories import client_for
 
 
@@ -40,3 +40,34 @@ def test_every_demo_user_reaches_their_pages_through_links_that_all_work() -> No
     assert min(reached.values()) >= 3, reached
     assert reached["handlaggare.rinkeby sv"] >= 35, reached
     assert reached["Amina ar"] >= 8, reached
+
+
+HOSTILE = ["\x00", "9" * 20, "-5", "x" * 3000]  # a NUL, too large, negative, too long
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-11-23 09:00 +0100", tick=False)
+def test_every_filter_and_search_answers_a_hostile_value_without_failing() -> None:
+    """Each form sent with GET, on every page the demo's staff reach, gets values no list
+    offers (typed into the address, or a link gone stale): the page answers, never an error."""
+    demo_data_load(today=date(2026, 11, 23))
+    failures: list[tuple[str, str, str, str]] = []
+    tried = 0
+    for username in ("handlaggare.rinkeby", "chef.rinkeby", "coach.jobbtorg", "analytiker"):
+        user = User.objects.get(username=username)
+        client = client_for(user, Client(raise_request_exception=False))
+        pages, _broken = crawl(client)
+        done: set[tuple[str, tuple[str, ...]]] = set()
+        for url in pages:
+            path = url.split("?")[0]
+            for fields in get_form_fields(client.get(url).content.decode()):
+                if (path, tuple(fields)) in done:
+                    continue
+                done.add((path, tuple(fields)))
+                for field in fields:
+                    for value in HOSTILE:
+                        tried += 1
+                        if client.get(path, {field: value}).status_code >= 500:
+                            failures.append((username, path, field, repr(value[:12])))
+    assert failures == []
+    assert tried >= 100
