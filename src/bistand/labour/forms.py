@@ -204,7 +204,9 @@ class ReferralYearForm(PlainForm):
     def __init__(self, data: Any, *, this_year: int) -> None:
         super().__init__(data, initial={"year": this_year})
         self.default = this_year
-        self.fields["year"].choices = [
+        field = self.fields["year"]
+        assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 - declared above
+        field.choices = [
             (year, str(year)) for year in range(this_year, this_year - YEARS_FOLLOWED_UP, -1)
         ]
 
