@@ -354,3 +354,8 @@ def notices_cleared() -> None:
     """An empty task queue and outbox: the world's own setting-up queues notices of its own."""
     DBTaskResult.objects.all().delete()
     mail.outbox.clear()
+
+
+def digits_in_arabic(text: str) -> str:
+    """The text with its digits as an Arabic keyboard writes them (٠–٩)."""
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))

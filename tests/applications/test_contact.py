@@ -18,7 +18,7 @@ from bistand.conversations.services import secure_message_send
 from bistand.integrations.notifications import sms
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import ContactConfirmation, Person
-from tests.factories import World, case_make, client_for, notices_cleared
+from tests.factories import World, case_make, client_for, digits_in_arabic, notices_cleared
 
 CONTACT = reverse("applications:contact")
 
@@ -250,3 +250,23 @@ def test_where_sms_is_used_a_mobile_number_is_confirmed_by_sms(
     assert "När något nytt väntar meddelar vi dig med sms till 070-123 45 67." in (
         client.get(reverse("applications:my-case")).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_mobile_number_and_its_code_typed_in_arabic_digits_confirm_the_number(
+    world: World,
+    task_worker,  # type: ignore[no-untyped-def]
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    """Before, the number was kept with its Arabic digits (no gateway sends to it) and the right
+    code, typed ١٢٣٤٥٦, never matched the one sent."""
+    settings.USE_SMS = True
+    user, client = _new_applicant(8)
+    client.post(CONTACT, {"email": "", "phone": digits_in_arabic("070-123 45 67")})
+    sms.SENT.clear()
+    task_worker()
+    ((to, text),) = sms.SENT
+    assert to == "070-123 45 67"
+    code = digits_in_arabic(_code_from(text))
+    client.post(CONTACT, {"action": "confirm", "channel": "sms", "sms-code": code})
+    assert Person.objects.get(pk=user.person_id).phone == "070-123 45 67"

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, connections
@@ -25,7 +26,7 @@ from bistand.cases.models import Case
 from bistand.conversations.models import SecureMessage
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person
-from tests.factories import World, client_for, notices_cleared, pdf_bytes
+from tests.factories import World, client_for, digits_in_arabic, notices_cleared, pdf_bytes
 
 FIRST_STEPS = {
     "household": {},  # filled per test (partner, children)
@@ -518,6 +519,44 @@ def test_the_bank_account_is_checked_and_kept_on_the_person(world: World) -> Non
     _send(client, application)
     user.person.refresh_from_db()
     assert user.person.iban == "SE3550000000054910000003"
+
+
+def test_numbers_typed_with_an_arabic_keyboard_are_the_same_numbers(world: World) -> None:
+    """A phone set to Arabic writes ٠–٩ and the separators ٫ and ٬. The partner's number found
+    the partner no one knew (a new person with '1990٠٤…'), an amount with ٫ was refused, and
+    the account number kept its Arabic digits, which no bank reads."""
+    client = client_for(_new_applicant(12))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    partner_number = digits_in_arabic(world.person_b.identity_number)
+    people = Person.objects.count()
+    application = _walk_first_application(
+        client,
+        {
+            "partner_identity_number": f"{partner_number[:8]}-{partner_number[8:]}",
+            "others_in_home": "٠",
+            **_children(),
+        },
+    )
+    housing = reverse(
+        "applications:step", kwargs={"application_id": application.pk, "step": "housing"}
+    )
+    response = client.post(
+        housing,
+        {**FIRST_STEPS["housing"], "housing": "٧٬٢٠٠", "home_insurance": "١٥٠٫٥٠"},
+    )
+    assert response.status_code == 302
+    consent = reverse(
+        "applications:step", kwargs={"application_id": application.pk, "step": "consent"}
+    )
+    account = "SE" + digits_in_arabic("35 5000 0000 0549 1000 0003")
+    client.post(consent, {"truthful": "on", "consent_checks": "on", "bank_account": account})
+    application.refresh_from_db()
+    assert application.partner == world.person_b
+    assert Person.objects.count() == people  # the partner already known, not a second one
+    assert application.answers["household"]["others_in_home"] == 0
+    assert application.answers["housing"]["housing"] == "7200"
+    assert application.answers["housing"]["home_insurance"] == "150.50"
+    assert application.answers["consent"]["bank_account"] == "SE3550000000054910000003"
 
 
 @pytest.mark.django_db

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from bistand.digits import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR, digits_ascii
+
 MAX_KRONOR = Decimal(10_000_000)
 _STORED = re.compile(r"\d+(\.\d{1,2})?")
 
@@ -27,7 +29,15 @@ class AmountField(forms.Field):
         )
 
     def to_python(self, value: Any) -> Decimal:
-        text = str(value or "").strip().replace("\u00a0", "").replace(" ", "").replace("kr", "")
+        text = (
+            digits_ascii(str(value or ""))
+            .replace(ARABIC_THOUSANDS_SEPARATOR, "")
+            .replace(ARABIC_DECIMAL_SEPARATOR, ",")
+            .strip()
+            .replace("\u00a0", "")
+            .replace(" ", "")
+            .replace("kr", "")
+        )
         if not text:
             return Decimal(0)
         try:

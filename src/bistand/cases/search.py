@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from bistand.cases.models import Case, CaseMember, CaseStatus
+from bistand.digits import digits_ascii
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 from bistand.people.models import Person, ProtectedIdentity
 
@@ -40,7 +41,7 @@ def case_queryset_search(cases: QuerySet[Case], *, search: CaseSearch) -> QueryS
     with or without the dash)."""
     if search.status in CaseStatus.values:
         cases = cases.filter(status=search.status)
-    text = " ".join(search.text.split())
+    text = " ".join(digits_ascii(search.text).split())
     if not text:
         return cases
     people = Person.objects.filter(protected_identity=ProtectedIdentity.NONE)

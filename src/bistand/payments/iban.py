@@ -3,11 +3,13 @@
 
 import re
 
+from bistand.digits import digits_ascii
+
 _FORMAT = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
 
 
 def iban_normalise(text: str) -> str:
-    return re.sub(r"\s+", "", text).upper()
+    return re.sub(r"\s+", "", digits_ascii(text)).upper()
 
 
 def iban_is_valid(text: str) -> bool:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import User
+from bistand.digits import digits_ascii
 from bistand.forms_base import PlainForm, date_not_past
 
 MAX_GRANT_DAYS = 365
@@ -36,7 +37,7 @@ class ProtectedIdentityGrantForm(PlainForm):
         return value
 
 
-MOBILE = re.compile(r"^(?:\+46|0046|0)(7\d{8})$")
+MOBILE = re.compile(r"^(?:\+46|0046|0)(7[0-9]{8})$")
 
 
 class ContactForm(PlainForm):
@@ -59,7 +60,7 @@ class ContactForm(PlainForm):
         written = self.cleaned_data["phone"].strip()
         if not written:
             return ""
-        digits = re.sub(r"[\s\-()]", "", written)
+        digits = re.sub(r"[\s\-()]", "", digits_ascii(written))
         found = MOBILE.match(digits)
         if found is None:
             raise forms.ValidationError(
@@ -85,8 +86,8 @@ class ContactCodeForm(PlainForm):
         )
 
     def clean_code(self) -> str:
-        code = re.sub(r"[\s\-]", "", self.cleaned_data["code"])
-        if not re.fullmatch(r"\d{6}", code):
+        code = re.sub(r"[\s\-]", "", digits_ascii(self.cleaned_data["code"]))
+        if not re.fullmatch(r"[0-9]{6}", code):
             raise forms.ValidationError(
                 _("Write the six digits of the code, for example 123456."), code="digits"
             )

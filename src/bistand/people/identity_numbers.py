@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from bistand.digits import DASHES, digits_ascii
+
 COORDINATION_DAY_OFFSET = 60
+# ASCII digits only: other scripts' digits are read as them first (bistand.digits).
 _PATTERN = re.compile(
-    r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)$"
+    r"^(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})(?P<sep>[-+]?)(?P<nnn>\d{3})(?P<k>\d)$",
+    re.ASCII,
 )
 
 
@@ -80,7 +84,7 @@ def check_digit(nine_digits: str) -> int:
 
 def parse_identity_number(text: str, *, today: date) -> IdentityNumber:
     """Parse and validate, inferring the century of a 10-digit form relative to `today`."""
-    cleaned = text.strip().replace(" ", "")
+    cleaned = digits_ascii(text).translate(DASHES).strip().replace(" ", "")
     match = _PATTERN.match(cleaned)
     if match is None:
         raise IdentityNumberError(IdentityNumberErrorCode.FORMAT, value=text)
