@@ -18,10 +18,17 @@ class SecureMessage(models.Model):
     filed_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The page's one-time key: a double click, a reload or a retried request sends one message.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sender", "submission_key"], name="message_sent_once_per_key"
+            ),
+        ]
         verbose_name = _("secure message")
         verbose_name_plural = _("secure messages")
 

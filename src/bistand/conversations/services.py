@@ -1,23 +1,47 @@
 # SPDX-License-Identifier: EUPL-1.2
 
-from django.db import transaction
+import uuid
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bistand.accounts.models import STAFF_ROLES, User
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.conversations.models import SecureMessage
+from bistand.errors import DomainError
 from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
 
 
+class MessageKeySpentError(DomainError):
+    """The page's key already sent a message to another case: a copied or replayed form."""
+
+
 @transaction.atomic
-def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage:
+def secure_message_send(
+    *, case: Case, body: str, sender: User, submission_key: uuid.UUID | None = None
+) -> SecureMessage:
+    """Send once per page: the same key from the same sender is the message already sent."""
+    if submission_key is not None:
+        sent = SecureMessage.objects.filter(sender=sender, submission_key=submission_key).first()
+        if sent is not None:
+            return _same_case(sent, case)
     from_staff = sender.role in STAFF_ROLES
-    message = SecureMessage.objects.create(
-        case=case, sender=sender, body=body, from_staff=from_staff
-    )
+    try:
+        with transaction.atomic():
+            message = SecureMessage.objects.create(
+                case=case,
+                sender=sender,
+                body=body,
+                from_staff=from_staff,
+                submission_key=submission_key,
+            )
+    except IntegrityError:  # the same page sent twice at once: the other request sent it
+        sent = SecureMessage.objects.get(sender=sender, submission_key=submission_key)
+        return _same_case(sent, case)
     access_log_write(
         user=sender,
         object_type="secure_message",
@@ -30,6 +54,14 @@ def secure_message_send(*, case: Case, body: str, sender: User) -> SecureMessage
         for member in adults.select_related("person"):
             notification_schedule(person=member.person)
     return message
+
+
+def _same_case(sent: SecureMessage, case: Case) -> SecureMessage:
+    if sent.case_id != case.pk:
+        raise MessageKeySpentError(
+            "key_spent", _("Your message was not sent. Please send it again.")
+        )
+    return sent
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from bistand.accounts.models import User
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.cases.models import Case
 from bistand.conversations.forms import FileToJournalForm, MessageForm
@@ -13,6 +14,7 @@ from bistand.conversations.selectors import (
     messages_of_case,
 )
 from bistand.conversations.services import (
+    MessageKeySpentError,
     secure_message_file_to_journal,
     secure_message_send,
     secure_messages_mark_read,
@@ -22,11 +24,16 @@ from bistand.conversations.services import (
 @access_checked(audience=Audience.APPLICANT, object_type="my_messages")
 def my_messages(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     case = applicant_cases(user=request.user).order_by("-opened_on").first()
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST) if request.method == "POST" else MessageForm.fresh()
     if request.method == "POST" and case is not None and form.is_valid():
-        secure_message_send(case=case, body=form.cleaned_data["body"], sender=request.user)
-        messages.success(request, _("Your message is sent."))
-        return redirect("conversations:mine")
+        try:
+            _send(case, form, request.user)
+        except MessageKeySpentError as error:
+            messages.error(request, error.message)
+            form = MessageForm.fresh(form.cleaned_data["body"])
+        else:
+            messages.success(request, _("Your message is sent."))
+            return redirect("conversations:mine")
     conversation = list(messages_for_applicant(user=request.user).order_by("created_at"))
     response = render(
         request,
@@ -40,7 +47,7 @@ def my_messages(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
 @access_checked(audience=Audience.ECONOMIC_AID, subject=Subject.CASE)
 def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
     """The case's secure messages: read, reply, and file a message into the journal."""
-    form = MessageForm()
+    form = MessageForm.fresh()
     if request.method == "POST" and "message_id" in request.POST:
         filing = FileToJournalForm(request.POST)
         message = (
@@ -56,15 +63,20 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
     if request.method == "POST":
         form = MessageForm(request.POST)
         if form.is_valid():
-            secure_message_send(case=case, body=form.cleaned_data["body"], sender=request.user)
-            messages.success(
-                request,
-                _(
-                    "The message is sent. The applicant is told that something "
-                    "new is waiting, nothing more."
-                ),
-            )
-            return redirect("conversations:case", case_id=case.pk)
+            try:
+                _send(case, form, request.user)
+            except MessageKeySpentError as error:
+                messages.error(request, error.message)
+                form = MessageForm.fresh(form.cleaned_data["body"])
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The message is sent. The applicant is told that something "
+                        "new is waiting, nothing more."
+                    ),
+                )
+                return redirect("conversations:case", case_id=case.pk)
     conversation = list(messages_of_case(case=case))
     response = render(
         request,
@@ -74,3 +86,12 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
     # Shown once as new to the unit; a refused reply (the form again) is also a reading.
     secure_messages_mark_read(messages=conversation, reader=request.user)
     return response
+
+
+def _send(case: Case, form: MessageForm, sender: User) -> None:
+    secure_message_send(
+        case=case,
+        body=form.cleaned_data["body"],
+        sender=sender,
+        submission_key=form.cleaned_data.get("submission_key"),
+    )
