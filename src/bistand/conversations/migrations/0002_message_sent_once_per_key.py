@@ -5,21 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_case_closure_reason'),
-        ('conversations', '0001_initial'),
+        ("cases", "0004_case_closure_reason"),
+        ("conversations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='securemessage',
-            name='submission_key',
+            model_name="securemessage",
+            name="submission_key",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddConstraint(
-            model_name='securemessage',
-            constraint=models.UniqueConstraint(fields=('sender', 'submission_key'), name='message_sent_once_per_key'),
+            model_name="securemessage",
+            constraint=models.UniqueConstraint(
+                fields=("sender", "submission_key"), name="message_sent_once_per_key"
+            ),
         ),
     ]
