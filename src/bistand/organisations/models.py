@@ -1,8 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Municipality → committees → units. Staff belong to units; cases belong to a unit."""
 
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from bistand.payments.iban import iban_is_valid
 
 
 class Municipality(models.Model):
@@ -35,6 +41,7 @@ class Municipality(models.Model):
     reapplication_opens_day = models.PositiveSmallIntegerField(
         _("monthly application opens (day of the month before)"),
         default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_(
             "The monthly application for a month can be sent from this day of the month before."
         ),
@@ -42,6 +49,7 @@ class Municipality(models.Model):
     reapplication_closes_day = models.PositiveSmallIntegerField(
         _("monthly application closes (day of the month)"),
         default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("The monthly application can be sent until this day of the month applied for."),
     )
 
@@ -52,6 +60,26 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """What the administrator sets must work for every applicant: the e-applications reach
+        one of this municipality's economic-aid units, and payments leave from a real account."""
+        errors: dict[str, Any] = {}
+        unit = self.intake_unit
+        if unit is not None and (
+            unit.kind not in INTAKE_UNIT_KINDS or unit.committee.municipality_id != self.pk
+        ):
+            errors["intake_unit"] = _(
+                "Choose a reception or economic-aid unit of this municipality: applications sent "
+                "online become cases there."
+            )
+        if self.payment_iban and not iban_is_valid(self.payment_iban):
+            errors["payment_iban"] = _(
+                "The account number is not a valid IBAN: it starts with SE and has 24 "
+                "characters. Your bank shows it."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class CommitteeKind(models.TextChoices):
@@ -85,6 +113,10 @@ class UnitKind(models.TextChoices):
     JOBBTORG = "jobbtorg", _("Jobbtorg")
     JOBBTORG_RESURS = "jobbtorg_resurs", _("Jobbtorg Resurs")
     WORK_TRAINING = "work_training", _("Work-training unit")
+
+
+# The units a household applying online can become a case at.
+INTAKE_UNIT_KINDS = frozenset({UnitKind.RECEPTION, UnitKind.ECONOMIC_AID})
 
 
 class Unit(models.Model):
