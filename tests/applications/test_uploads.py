@@ -2,15 +2,19 @@
 is not one are refused with a clear message, and nothing is stored."""
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from PIL import Image
 
 from bistand.applications.models import Attachment
+from bistand.applications.services import attachment_add
+from bistand.applications.uploads import UploadError, UploadErrorCode
 from bistand.audit.models import AccessLogEntry
 from tests.factories import World, client_for, pdf_bytes, response_close
 
@@ -89,12 +93,28 @@ def test_real_pdf_and_image_are_stored_outside_the_web_root_and_typed_by_content
 
 
 @pytest.mark.django_db
+def test_the_same_file_sent_twice_is_one_document(world: World) -> None:
+    """A double click or a retried upload on a slow connection, or the same photo chosen again
+    under another name: one document, and the page says which one is already there."""
+    before_rows, before_files = Attachment.objects.count(), _stored_files()
+    assert _upload(world, "kontoutdrag.pdf", pdf_bytes()).status_code == 302
+    again = _upload(world, "kontoutdrag (1).pdf", pdf_bytes())
+    assert again.status_code == 200
+    assert "Filen är redan tillagd, som kontoutdrag.pdf." in again.content.decode()
+    assert Attachment.objects.count() == before_rows + 1
+    assert len(_stored_files() - before_files) == 1
+    # Another file is another document.
+    assert _upload(world, "hyra.png", PNG_1X1, "image/png").status_code == 302
+    assert Attachment.objects.count() == before_rows + 2
+
+
+@pytest.mark.django_db
 def test_a_document_uploaded_by_mistake_is_taken_back_from_the_draft_only(
     world: World,
     django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
 ) -> None:
     _upload(world, "fel-kontoutdrag.pdf", pdf_bytes())
-    _upload(world, "kontoutdrag.pdf", pdf_bytes())
+    _upload(world, "kontoutdrag.pdf", pdf_bytes(pages=2))  # another document
     wrong = Attachment.objects.get(original_name="fel-kontoutdrag.pdf")
     kept = Attachment.objects.get(original_name="kontoutdrag.pdf")
     wrong_file, kept_file = Path(wrong.file.path), Path(kept.file.path)
@@ -139,3 +159,42 @@ def test_a_document_uploaded_by_mistake_is_taken_back_from_the_draft_only(
     assert "Handlingar i en skickad ansökan finns kvar" in refused.content.decode()
     assert Path(world.attachment_a.file.path).exists()
     assert Attachment.objects.filter(pk=world.attachment_a.pk).exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_same_file_racing_on_two_connections_is_one_document_and_one_file(
+    world: World,
+) -> None:
+    """Both requests may find the file not yet added; the unique constraint lets one in, the
+    other is told it is already added, and its copy on disk is removed."""
+    start = threading.Barrier(2)
+    before_files = _stored_files()
+    refused: list[UploadError] = []
+
+    def add() -> None:
+        try:
+            start.wait()
+            with transaction.atomic():
+                attachment_add(
+                    application=world.draft_a,
+                    content=pdf_bytes(pages=3),
+                    original_name="hyresavi.pdf",
+                    kind="rent",
+                    acted_by=world.applicant,
+                )
+        except UploadError as error:
+            refused.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [error.code for error in refused] == [UploadErrorCode.ALREADY_ADDED]
+    assert world.draft_a.attachments.filter(original_name="hyresavi.pdf").count() == 1
+    assert len(_stored_files() - before_files) == 1

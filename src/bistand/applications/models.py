@@ -131,11 +131,20 @@ class Attachment(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(_("type"), max_length=50)
     size = models.PositiveIntegerField(_("size in bytes"))
+    # The content's SHA-256: the same file twice (a double click, a retried upload) is one.
+    sha256 = models.CharField(max_length=64, blank=True, editable=False)
     uploaded_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "sha256"],
+                condition=~models.Q(sha256=""),
+                name="attachment_once_per_application",
+            ),
+        ]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import date
 from typing import Any
@@ -23,7 +24,7 @@ from bistand.applications.models import (
     ApplicationStatus,
     Attachment,
 )
-from bistand.applications.uploads import check_upload
+from bistand.applications.uploads import UploadError, UploadErrorCode, check_upload
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open, responsible_case_id
@@ -114,18 +115,30 @@ def _partner_person(identity_number: str) -> Person | None:
 def attachment_add(
     *, application: Application, content: bytes, original_name: str, kind: str, acted_by: User
 ) -> Attachment:
-    """Store a checked document outside the web root; raises UploadError and stores nothing."""
+    """Store a checked document outside the web root; raises UploadError and stores nothing.
+
+    The same file twice on one application (a double click, a retried upload, or chosen again)
+    is refused as already added, naming the one that is there."""
     checked = check_upload(content, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
+    digest = hashlib.sha256(content).hexdigest()
+    _not_added_yet(application, digest)
     attachment = Attachment(
         application=application,
         kind=kind,
         original_name=original_name[:255],
         content_type=checked.content_type,
         size=checked.size,
+        sha256=digest,
         uploaded_by=acted_by,
     )
     attachment.file.save(f"{uuid.uuid4()}.{checked.extension}", ContentFile(content), save=False)
-    attachment.save()
+    try:
+        with transaction.atomic():
+            attachment.save()
+    except IntegrityError:  # the same file sent twice at once: the other request added it
+        attachment.file.storage.delete(attachment.file.name or "")
+        _not_added_yet(application, digest)
+        raise
     access_log_write(
         user=acted_by,
         object_type="attachment",
@@ -139,6 +152,12 @@ def attachment_add(
         },
     )
     return attachment
+
+
+def _not_added_yet(application: Application, digest: str) -> None:
+    same = application.attachments.filter(sha256=digest).first()
+    if same is not None:
+        raise UploadError(UploadErrorCode.ALREADY_ADDED, name=same.original_name)
 
 
 class AttachmentRemoveError(Exception):

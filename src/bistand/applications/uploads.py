@@ -22,6 +22,7 @@ class UploadErrorCode(StrEnum):
     UNSUPPORTED_TYPE = "unsupported_type"
     BROKEN_PDF = "broken_pdf"
     BROKEN_IMAGE = "broken_image"
+    ALREADY_ADDED = "already_added"  # the same file is already one of the application's
 
 
 class UploadError(ValueError):

@@ -76,6 +76,9 @@ UPLOAD_MESSAGES = {
     UploadErrorCode.BROKEN_IMAGE: gettext_lazy(
         "The picture cannot be opened. Take a new photo and try again."
     ),
+    UploadErrorCode.ALREADY_ADDED: gettext_lazy(
+        "This file is already added, as %(name)s. You do not need to upload it again."
+    ),
 }
 
 
