@@ -2,13 +2,12 @@
 is not one are refused with a clear message, and nothing is stored."""
 
 import io
-import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections, transaction
+from django.db import connection
 from django.urls import reverse
 from PIL import Image
 
@@ -16,6 +15,7 @@ from bistand.applications.models import Attachment
 from bistand.applications.services import attachment_add
 from bistand.applications.uploads import UploadError, UploadErrorCode
 from bistand.audit.models import AccessLogEntry
+from tests.concurrency import at_once
 from tests.factories import World, client_for, pdf_bytes, response_close
 
 
@@ -170,31 +170,20 @@ def test_the_same_file_racing_on_two_connections_is_one_document_and_one_file(
 ) -> None:
     """Both requests may find the file not yet added; the unique constraint lets one in, the
     other is told it is already added, and its copy on disk is removed."""
-    start = threading.Barrier(2)
     before_files = _stored_files()
-    refused: list[UploadError] = []
 
-    def add() -> None:
-        try:
-            start.wait()
-            with transaction.atomic():
-                attachment_add(
-                    application=world.draft_a,
-                    content=pdf_bytes(pages=3),
-                    original_name="hyresavi.pdf",
-                    kind="rent",
-                    acted_by=world.applicant,
-                )
-        except UploadError as error:
-            refused.append(error)
-        finally:
-            connections.close_all()
+    def add() -> Attachment:
+        return attachment_add(
+            application=world.draft_a,
+            content=pdf_bytes(pages=3),
+            original_name="hyresavi.pdf",
+            kind="rent",
+            acted_by=world.applicant,
+        )
 
-    threads = [threading.Thread(target=add) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once(add, add)
+    refused = [o for o in outcomes if isinstance(o, UploadError)]
+    assert len([o for o in outcomes if isinstance(o, Attachment)]) == 1, outcomes
     assert [error.code for error in refused] == [UploadErrorCode.ALREADY_ADDED]
     assert world.draft_a.attachments.filter(original_name="hyresavi.pdf").count() == 1
     assert len(_stored_files() - before_files) == 1

@@ -2,11 +2,10 @@
 request on a slow phone connection sends one message and one notice, not two."""
 
 import re
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -15,6 +14,7 @@ from bistand.audit.models import AccessLogEntry
 from bistand.cases.models import Relation
 from bistand.conversations.models import SecureMessage
 from bistand.conversations.services import secure_message_send
+from tests.concurrency import at_once
 from tests.factories import World, case_make, client_for, notices_cleared, person_make
 
 
@@ -90,31 +90,18 @@ def test_a_page_copied_to_another_case_sends_nothing_there_and_keeps_the_text(
 def test_two_sends_of_one_page_racing_on_two_connections_make_one_message(world: World) -> None:
     """Both requests may find no message with the key yet; the unique constraint lets one in,
     and the other answers with it."""
-    start = threading.Barrier(2)
     key = uuid.uuid4()
-    sent: list[SecureMessage] = []
 
-    def send() -> None:
-        try:
-            start.wait()
-            with transaction.atomic():
-                sent.append(
-                    secure_message_send(
-                        case=world.case_a,
-                        body="Avin kommer på måndag.",
-                        sender=world.applicant,
-                        submission_key=key,
-                    )
-                )
-        finally:
-            connections.close_all()
+    def send() -> SecureMessage:
+        return secure_message_send(
+            case=world.case_a,
+            body="Avin kommer på måndag.",
+            sender=world.applicant,
+            submission_key=key,
+        )
 
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    sent = at_once(send, send)
     message = SecureMessage.objects.get()
-    assert [m.pk for m in sent] == [message.pk, message.pk]
+    assert [getattr(m, "pk", m) for m in sent] == [message.pk, message.pk]
     logged = AccessLogEntry.objects.filter(object_type="secure_message", object_id=str(message.pk))
     assert logged.count() == 1

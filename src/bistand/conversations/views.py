@@ -4,7 +4,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from bistand.accounts.models import User
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.cases.models import Case
 from bistand.conversations.forms import FileToJournalForm, MessageForm
@@ -26,14 +25,11 @@ def my_messages(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     case = applicant_cases(user=request.user).order_by("-opened_on").first()
     form = MessageForm(request.POST) if request.method == "POST" else MessageForm.fresh()
     if request.method == "POST" and case is not None and form.is_valid():
-        try:
-            _send(case, form, request.user)
-        except MessageKeySpentError as error:
-            messages.error(request, error.message)
-            form = MessageForm.fresh(form.cleaned_data["body"])
-        else:
+        refused = _send(request, case, form)
+        if refused is None:
             messages.success(request, _("Your message is sent."))
             return redirect("conversations:mine")
+        form = refused
     conversation = list(messages_for_applicant(user=request.user).order_by("created_at"))
     response = render(
         request,
@@ -63,12 +59,8 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
     if request.method == "POST":
         form = MessageForm(request.POST)
         if form.is_valid():
-            try:
-                _send(case, form, request.user)
-            except MessageKeySpentError as error:
-                messages.error(request, error.message)
-                form = MessageForm.fresh(form.cleaned_data["body"])
-            else:
+            refused = _send(request, case, form)
+            if refused is None:
                 messages.success(
                     request,
                     _(
@@ -77,6 +69,7 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
                     ),
                 )
                 return redirect("conversations:case", case_id=case.pk)
+            form = refused
     conversation = list(messages_of_case(case=case))
     response = render(
         request,
@@ -88,10 +81,17 @@ def case_messages(request: AuthenticatedRequest, case: Case, case_id: str) -> Ht
     return response
 
 
-def _send(case: Case, form: MessageForm, sender: User) -> None:
-    secure_message_send(
-        case=case,
-        body=form.cleaned_data["body"],
-        sender=sender,
-        submission_key=form.cleaned_data.get("submission_key"),
-    )
+def _send(request: AuthenticatedRequest, case: Case, form: MessageForm) -> MessageForm | None:
+    """Send the form's message: None when it is sent (or was, by the same page), else the form
+    again with its text and a fresh key, and the reason among the page's messages."""
+    try:
+        secure_message_send(
+            case=case,
+            body=form.cleaned_data["body"],
+            sender=request.user,
+            submission_key=form.cleaned_data.get("submission_key"),
+        )
+    except MessageKeySpentError as error:
+        messages.error(request, error.message)
+        return MessageForm.fresh(form.cleaned_data["body"])
+    return None
