@@ -1,9 +1,13 @@
 """The journal: entries are never edited after signing, only followed by a correction."""
 
+import re
+import uuid
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
+from bistand.cases.models import Relation
 from bistand.conversations.services import secure_message_file_to_journal, secure_message_send
 from bistand.journals.models import EntryKind, JournalEntry
 from bistand.journals.services import (
@@ -13,7 +17,8 @@ from bistand.journals.services import (
     journal_entry_sign,
     journal_entry_update,
 )
-from tests.factories import World, client_for
+from tests.concurrency import at_once
+from tests.factories import World, case_make, client_for, person_make
 
 
 @pytest.mark.django_db
@@ -84,3 +89,60 @@ def test_filed_messages_and_decisions_are_in_the_journal(world: World) -> None:
         .content.decode()
     )
     assert "Jag har fått jobb!" in page
+
+
+def _key_on(page: str) -> str:
+    found = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.mark.django_db
+def test_a_double_click_on_sign_saves_one_signed_entry(world: World) -> None:
+    """A signed entry can never be taken away (the trigger above), so a second one made by a
+    double click or a retried request would stay in the record for good."""
+    staff = client_for(world.caseworker_a)
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    key = _key_on(staff.get(url).content.decode())
+    written = {"action": "write", "text": "Hembesök bokat till 3 dec.", "sign": "1"}
+    first = staff.post(url, {**written, "submission_key": key})
+    second = staff.post(url, {**written, "submission_key": key})
+    assert first.status_code == second.status_code == 302
+    (entry,) = JournalEntry.objects.filter(case=world.case_a, text=written["text"])
+    assert entry.signed_at is not None
+    # The next page is a new entry, and a page copied to another case saves nothing there.
+    assert _key_on(staff.get(url).content.decode()) != key
+    other = case_make(
+        unit=world.unit_a,
+        acted_by=world.caseworker_a,
+        members=[(person_make(acted_by=world.caseworker_a), Relation.APPLICANT)],
+    )
+    elsewhere = reverse("journals:case", kwargs={"case_id": other.pk})
+    refused = staff.post(elsewhere, {**written, "text": "Till fel ärende.", "submission_key": key})
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Journalanteckningen sparades inte. Spara den igen." in page
+    assert "Till fel ärende." in page
+    assert _key_on(page) != key
+    assert not JournalEntry.objects.filter(case=other, kind=EntryKind.NOTE).exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_of_one_page_racing_on_two_connections_make_one_entry(world: World) -> None:
+    key = uuid.uuid4()
+
+    def save() -> JournalEntry:
+        return journal_entry_create(
+            case=world.case_a,
+            text="Telefonsamtal med sökande.",
+            author=world.caseworker_a,
+            sign=True,
+            submission_key=key,
+        )
+
+    saved = at_once(save, save)
+    (entry,) = JournalEntry.objects.filter(text="Telefonsamtal med sökande.")
+    assert [getattr(s, "pk", s) for s in saved] == [entry.pk, entry.pk]

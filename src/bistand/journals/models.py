@@ -44,11 +44,18 @@ class JournalEntry(models.Model):
         related_name="journal_entry",
     )
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
+    # The page's one-time key: a double click saves one entry, which, once signed, stays.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"], name="journal_entry_once_per_key"
+            ),
+        ]
         verbose_name = _("journal entry")
         verbose_name_plural = _("journal")
 

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,18 +29,30 @@ def journal_entry_create(
     author: User,
     kind: EntryKind = EntryKind.NOTE,
     sign: bool = False,
+    submission_key: uuid.UUID | None = None,
     **sources: Any,
 ) -> JournalEntry:
+    """A new entry; the same page's key from the same author is the entry already saved."""
     if not text.strip():
         raise JournalError("empty", _("Write the journal entry before you save it."))
-    entry = JournalEntry.objects.create(
-        case=case,
-        kind=kind,
-        text=text.strip(),
-        author=author,
-        signed_at=timezone.now() if sign else None,
-        **sources,
-    )
+    if submission_key is not None:
+        saved = JournalEntry.objects.filter(author=author, submission_key=submission_key).first()
+        if saved is not None:
+            return _same_case(saved, case)
+    try:
+        with transaction.atomic():
+            entry = JournalEntry.objects.create(
+                case=case,
+                kind=kind,
+                text=text.strip(),
+                author=author,
+                signed_at=timezone.now() if sign else None,
+                submission_key=submission_key,
+                **sources,
+            )
+    except IntegrityError:  # the same page saved twice at once: the other request saved it
+        saved = JournalEntry.objects.get(author=author, submission_key=submission_key)
+        return _same_case(saved, case)
     access_log_write(
         user=author,
         object_type="journal_entry",
@@ -48,6 +61,12 @@ def journal_entry_create(
         after={"case": str(case.pk), "kind": kind, "signed": sign},
     )
     return entry
+
+
+def _same_case(saved: JournalEntry, case: Case) -> JournalEntry:
+    if saved.case_id != case.pk:
+        raise JournalError("key_spent", _("The journal entry was not saved. Please save it again."))
+    return saved
 
 
 @transaction.atomic

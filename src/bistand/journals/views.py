@@ -19,7 +19,7 @@ from bistand.journals.services import (
 @access_checked(audience=Audience.ECONOMIC_AID, subject=Subject.CASE)
 def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> HttpResponse:
     """Read the journal; write, edit and sign drafts; correct signed entries."""
-    form = JournalEntryForm()
+    form = JournalEntryForm.fresh()
     error = None
     if request.method == "POST":
         action = request.POST.get("action", "write")
@@ -32,6 +32,7 @@ def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> Htt
                         text=form.cleaned_data["text"],
                         author=request.user,
                         sign="sign" in request.POST,
+                        submission_key=form.cleaned_data.get("submission_key"),
                     )
                     messages.success(request, _("The journal entry is saved."))
                     return redirect("journals:case", case_id=case.pk)
@@ -53,6 +54,8 @@ def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> Htt
                 return redirect("journals:case", case_id=case.pk)
         except JournalError as problem:
             error = problem.message
+            if problem.code == "key_spent":  # a page copied from another case: a key of its own
+                form = JournalEntryForm.fresh(form.cleaned_data["text"])
     entries = case.journal.select_related("author", "corrects").order_by("created_at")
     return render(
         request,
