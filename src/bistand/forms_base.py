@@ -3,8 +3,9 @@
 written in the direction the writer writes in (`dir="auto"`): an applicant may write in Arabic to
 a caseworker whose pages are Swedish, or the other way round."""
 
+import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
 from django import forms
 from django.utils import timezone
@@ -18,6 +19,19 @@ class PlainForm(forms.Form):
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
+
+
+class SentOnceForm(PlainForm):
+    """A form whose page carries a one-time key, so that a double click, a reload or a retried
+    request makes one row, not two (`bistand.sent_once.create_once`). Each page gets a key of its
+    own (`fresh`); a page from before the key existed sends without one."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def fresh(cls, **initial: Any) -> Self:
+        """An empty form, or one keeping what was written, with a new key."""
+        return cls(initial={**initial, "submission_key": uuid.uuid4()})
 
 
 def date_not_past(value: date) -> date:

@@ -2,7 +2,7 @@
 
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from bistand.errors import DomainError
 from bistand.integrations.notifications.services import notification_schedule
 from bistand.journals.models import EntryKind
 from bistand.journals.services import journal_entry_create
+from bistand.sent_once import create_once
 
 
 class MessageKeySpentError(DomainError):
@@ -25,23 +26,21 @@ def secure_message_send(
     *, case: Case, body: str, sender: User, submission_key: uuid.UUID | None = None
 ) -> SecureMessage:
     """Send once per page: the same key from the same sender is the message already sent."""
-    if submission_key is not None:
-        sent = SecureMessage.objects.filter(sender=sender, submission_key=submission_key).first()
-        if sent is not None:
-            return _same_case(sent, case)
     from_staff = sender.role in STAFF_ROLES
-    try:
-        with transaction.atomic():
-            message = SecureMessage.objects.create(
-                case=case,
-                sender=sender,
-                body=body,
-                from_staff=from_staff,
-                submission_key=submission_key,
-            )
-    except IntegrityError:  # the same page sent twice at once: the other request sent it
-        sent = SecureMessage.objects.get(sender=sender, submission_key=submission_key)
-        return _same_case(sent, case)
+    message, created = create_once(
+        SecureMessage,
+        key=submission_key,
+        by={"sender": sender},
+        create=lambda: SecureMessage.objects.create(
+            case=case,
+            sender=sender,
+            body=body,
+            from_staff=from_staff,
+            submission_key=submission_key,
+        ),
+    )
+    if not created:
+        return _same_case(message, case)
     access_log_write(
         user=sender,
         object_type="secure_message",

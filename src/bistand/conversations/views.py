@@ -93,5 +93,5 @@ def _send(request: AuthenticatedRequest, case: Case, form: MessageForm) -> Messa
         )
     except MessageKeySpentError as error:
         messages.error(request, error.message)
-        return MessageForm.fresh(form.cleaned_data["body"])
+        return MessageForm.fresh(body=form.cleaned_data["body"])
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,7 @@ from bistand.audit.services import access_log_write
 from bistand.cases.models import Case
 from bistand.errors import DomainError
 from bistand.journals.models import EntryKind, JournalEntry
+from bistand.sent_once import create_once
 
 
 class JournalError(DomainError):
@@ -35,24 +36,22 @@ def journal_entry_create(
     """A new entry; the same page's key from the same author is the entry already saved."""
     if not text.strip():
         raise JournalError("empty", _("Write the journal entry before you save it."))
-    if submission_key is not None:
-        saved = JournalEntry.objects.filter(author=author, submission_key=submission_key).first()
-        if saved is not None:
-            return _same_case(saved, case)
-    try:
-        with transaction.atomic():
-            entry = JournalEntry.objects.create(
-                case=case,
-                kind=kind,
-                text=text.strip(),
-                author=author,
-                signed_at=timezone.now() if sign else None,
-                submission_key=submission_key,
-                **sources,
-            )
-    except IntegrityError:  # the same page saved twice at once: the other request saved it
-        saved = JournalEntry.objects.get(author=author, submission_key=submission_key)
-        return _same_case(saved, case)
+    entry, created = create_once(
+        JournalEntry,
+        key=submission_key,
+        by={"author": author},
+        create=lambda: JournalEntry.objects.create(
+            case=case,
+            kind=kind,
+            text=text.strip(),
+            author=author,
+            signed_at=timezone.now() if sign else None,
+            submission_key=submission_key,
+            **sources,
+        ),
+    )
+    if not created:
+        return _same_case(entry, case)
     access_log_write(
         user=author,
         object_type="journal_entry",

@@ -55,7 +55,7 @@ def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> Htt
         except JournalError as problem:
             error = problem.message
             if problem.code == "key_spent":  # a page copied from another case: a key of its own
-                form = JournalEntryForm.fresh(form.cleaned_data["text"])
+                form = JournalEntryForm.fresh(text=form.cleaned_data["text"])
     entries = case.journal.select_related("author", "corrects").order_by("created_at")
     return render(
         request,
