@@ -146,3 +146,59 @@ def test_two_saves_of_one_page_racing_on_two_connections_make_one_entry(world: W
     saved = at_once(save, save)
     (entry,) = JournalEntry.objects.filter(text="Telefonsamtal med sökande.")
     assert [getattr(s, "pk", s) for s in saved] == [entry.pk, entry.pk]
+
+
+def _correction_key_on(page: str, entry: JournalEntry) -> str:
+    found = re.search(
+        rf'name="entry_id" value="{entry.pk}"><input type="hidden" name="submission_key" '
+        r'value="([0-9a-f-]{36})"',
+        page,
+    )
+    assert found is not None
+    return found.group(1)
+
+
+@pytest.mark.django_db
+def test_a_double_click_on_save_the_correction_saves_one_correction(world: World) -> None:
+    """A correction is signed when saved, so a second one could never be taken away either."""
+    first_entry = journal_entry_create(
+        case=world.case_a, text="Besök 3/12.", author=world.caseworker_a, sign=True
+    )
+    second_entry = journal_entry_create(
+        case=world.case_a, text="Samtal 4/12.", author=world.caseworker_a, sign=True
+    )
+    staff = client_for(world.caseworker_a)
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    page = staff.get(url).content.decode()
+    key = _correction_key_on(page, first_entry)
+    assert key != _correction_key_on(page, second_entry) != _key_on(page)
+    corrected = {"action": "correct", "entry_id": str(first_entry.pk), "submission_key": key}
+    first = staff.post(url, {**corrected, "text": "Rätt datum är 4/12."})
+    second = staff.post(url, {**corrected, "text": "Rätt datum är 4/12."})
+    assert first.status_code == second.status_code == 302
+    (correction,) = first_entry.corrections.all()
+    assert correction.text == "Rätt datum är 4/12."
+    assert correction.signed_at is not None
+    # The same key sent with another entry's correction saves nothing, and keeps the text there.
+    refused = staff.post(
+        url, {**corrected, "entry_id": str(second_entry.pk), "text": "Samtalet var 5/12."}
+    )
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Journalanteckningen sparades inte. Spara den igen." in page
+    assert re.search(rf'id="text-{second_entry.pk}"[^>]*>Samtalet var 5/12\.</textarea>', page)
+    assert not second_entry.corrections.exists()
+    assert _correction_key_on(page, second_entry) != key
+    # A new page's key saves the next correction of the same entry.
+    again = _correction_key_on(staff.get(url).content.decode(), first_entry)
+    staff.post(url, {**corrected, "submission_key": again, "text": "Och tiden är 10.00."})
+    assert first_entry.corrections.count() == 2
+
+
+@pytest.mark.django_db
+def test_an_unsigned_entry_is_changed_not_corrected(world: World) -> None:
+    draft = journal_entry_create(case=world.case_a, text="Utkast.", author=world.caseworker_a)
+    with pytest.raises(JournalError) as error:
+        journal_correction_create(entry=draft, text="Rättelse.", author=world.caseworker_a)
+    assert error.value.code == "unsigned"
+    assert not draft.corrections.exists()

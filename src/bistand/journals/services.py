@@ -51,7 +51,7 @@ def journal_entry_create(
         ),
     )
     if not created:
-        return _same_case(entry, case)
+        return _same_page(entry, case, sources.get("corrects"))
     access_log_write(
         user=author,
         object_type="journal_entry",
@@ -62,8 +62,11 @@ def journal_entry_create(
     return entry
 
 
-def _same_case(saved: JournalEntry, case: Case) -> JournalEntry:
-    if saved.case_id != case.pk:
+def _same_page(saved: JournalEntry, case: Case, corrects: JournalEntry | None) -> JournalEntry:
+    """The entry this key saved, if it was saved from this page: the same case, and a correction
+    of the same entry (or none). A key from another page saves nothing, so that no text is lost
+    behind an entry written elsewhere."""
+    if saved.case_id != case.pk or saved.corrects_id != (corrects.pk if corrects else None):
         raise JournalError("key_spent", _("The journal entry was not saved. Please save it again."))
     return saved
 
@@ -109,13 +112,19 @@ def journal_entry_sign(*, entry: JournalEntry, acted_by: User) -> JournalEntry:
     return entry
 
 
-def journal_correction_create(*, entry: JournalEntry, text: str, author: User) -> JournalEntry:
-    """A signed correction that follows the entry it corrects; the original stays as it was."""
+def journal_correction_create(
+    *, entry: JournalEntry, text: str, author: User, submission_key: uuid.UUID | None = None
+) -> JournalEntry:
+    """A signed correction that follows the entry it corrects; the original stays as it was. The
+    same page's key from the same author is the correction already saved."""
+    if not JournalEntry.objects.filter(pk=entry.pk, signed_at__isnull=False).exists():
+        raise JournalError("unsigned", _("An unsigned entry is changed, not corrected."))
     return journal_entry_create(
         case=entry.case,
         text=text,
         author=author,
         kind=EntryKind.CORRECTION,
         sign=True,
+        submission_key=submission_key,
         corrects=entry,
     )
