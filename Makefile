@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= bistand.config.settings.local
 PG_URL ?= postgres://postgres@127.0.0.1:5432/bistand
 
-.PHONY: screenshots install run test test-sqlite test-postgresql check lint typecheck migrations-check check-deploy messages clean
+.PHONY: screenshots install run demo-reset test test-sqlite test-postgresql check lint typecheck migrations-check check-deploy messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ run: install messages
 	@# The task worker sends the queued notices (ADR 0013); it stops with the server.
 	$(BIN)/bistand db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/bistand runserver 127.0.0.1:8000
+
+# A new demo, made today: the earlier embedded database and its files are kept under var/earlier-*.
+demo-reset:
+	@if [ -n "$$DATABASE_URL" ]; then echo "demo-reset replaces only the embedded demo database; DATABASE_URL is set"; exit 1; fi
+	@if [ -e var/bistand.sqlite3 ]; then kept=var/earlier-$$(date +%Y%m%d-%H%M%S); mkdir -p $$kept; \
+		for part in bistand.sqlite3 attachments media; do [ -e var/$$part ] && mv var/$$part $$kept/; done; \
+		echo "The earlier demo is kept in $$kept"; fi
+	$(MAKE) run
 
 # The whole suite on the embedded SQLite database, then again on PostgreSQL.
 # Without a reachable server the PostgreSQL leg skips with a visible reason,

@@ -1,6 +1,9 @@
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from bistand.accounts.models import Role, User
 from bistand.cases.models import Case
@@ -27,3 +30,14 @@ def test_demo_municipality_has_every_role_districts_and_a_dozen_households() -> 
         assert 980 <= int(person.identity_number[8:11]) <= 999
         assert (person.gender == "woman") == parsed.is_female
     assert Person.objects.exclude(protected_identity="").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_second_run_says_when_the_demo_was_made_and_how_to_make_a_new_one() -> None:
+    made, again = io.StringIO(), io.StringIO()
+    call_command("demo_data", stdout=made)
+    call_command("demo_data", stdout=again)
+    assert made.getvalue().strip() == "Demo data loaded."
+    assert f"made on {timezone.localdate().isoformat()}" in again.getvalue()
+    assert "make demo-reset" in again.getvalue()
+    assert Case.objects.count() == 12  # loaded once

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Min
+from django.utils import timezone
 
 from bistand.accounts.models import Role, User
 from bistand.cases.models import Case, Relation
@@ -170,6 +172,12 @@ DEMO_PROVIDERS = (
 
 
 @transaction.atomic
+def demo_data_loaded_on() -> date | None:
+    """The day the demo was made: its people's accounts are the first."""
+    first = User.objects.aggregate(first=Min("date_joined"))["first"]
+    return timezone.localdate(first) if first else None
+
+
 def demo_data_load(*, today: date) -> bool:
     """Load the demo municipality once; returns False when it is already there."""
     if Municipality.objects.filter(code=DEMO_MUNICIPALITY_CODE).exists():
