@@ -595,6 +595,10 @@ def test_without_an_intake_unit_a_new_household_is_told_and_keeps_its_applicatio
     municipality.intake_unit = None
     municipality.save(update_fields=["intake_unit"])
     alone = client_for(_new_applicant(8))
+    start = reverse("applications:start")
+    told = f"{municipality.name} tar ännu inte emot nya ansökningar via e-tjänsten"
+    assert told in alone.get(start).content.decode()
+    assert told not in client_for(world.applicant).get(start).content.decode()  # has a case
     application = _walk_first_application(alone, {"others_in_home": "0", **_children()})
     send = reverse("applications:send", kwargs={"application_id": application.pk})
     response = _send(alone, application)
@@ -623,6 +627,7 @@ def test_without_an_intake_unit_a_new_household_is_told_and_keeps_its_applicatio
 
     municipality.intake_unit = world.unit_a
     municipality.save(update_fields=["intake_unit"])
+    assert told not in alone.get(start).content.decode()
     assert _send(alone, application)["Location"] == reverse("applications:my-case")
     assert partner_client.post(confirm)["Location"] == reverse("applications:my-case")
     for sent in (application, together):

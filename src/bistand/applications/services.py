@@ -311,6 +311,15 @@ def _case_existing(application: Application) -> UUID | None:
     return None
 
 
+def online_intake_closed_to(person_id: UUID | None) -> Municipality | None:
+    """The municipality, when an application from this person would have nowhere to go: no open
+    case of theirs, and no unit chosen to receive the municipality's e-applications."""
+    if person_id is not None and responsible_case_id(person_id) is not None:
+        return None
+    municipality = municipality_current()
+    return municipality if municipality.intake_unit_id is None else None
+
+
 class IntakeUnitMissingError(DomainError):
     """No unit receives the municipality's e-applications, so a new household has nowhere to go."""
 

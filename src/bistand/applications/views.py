@@ -51,6 +51,7 @@ from bistand.applications.services import (
     attachment_add,
     attachment_remove,
     municipality_current,
+    online_intake_closed_to,
 )
 from bistand.applications.summary import answers_summary
 from bistand.applications.uploads import UploadError, UploadErrorCode
@@ -162,7 +163,11 @@ def application_start(request: AuthenticatedRequest, _obj: None) -> HttpResponse
             application_id=application.pk,
             step=steps_for(application.kind, application.answers)[0],
         )
-    return render(request, "applications/start.html")
+    return render(
+        request,
+        "applications/start.html",
+        {"intake_closed": online_intake_closed_to(request.user.person_id)},
+    )
 
 
 def _draft_for(user: User, kind: ApplicationKind, month: Any) -> Application:
