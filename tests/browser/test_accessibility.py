@@ -231,9 +231,8 @@ def test_the_case_list_is_searched_by_keyboard_without_violations(
 ) -> None:
     """The caseworker types a name in the search field and presses Enter, as they would; the
     list, the hit, the miss and a refused status are checked with axe."""
-    from bistand.people.models import Person
-
-    Person.objects.filter(pk=world.person_a.pk).update(first_name="Amina", last_name="Lindqvist")
+    world.person_a.first_name, world.person_a.last_name = "Amina", "Lindqvist"
+    world.person_a.save(update_fields=["first_name", "last_name"])
     tally = AxeTally()
     page = open_page(world.caseworker_a)
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from bistand.cases.models import Case, CaseMember, CaseStatus
 from bistand.digits import digits_ascii
+from bistand.folding import name_folded
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 from bistand.people.models import Person, ProtectedIdentity
 
@@ -37,8 +38,8 @@ class CaseSearch:
 
 def case_queryset_search(cases: QuerySet[Case], *, search: CaseSearch) -> QuerySet[Case]:
     """The cases among `cases` that match: the text in the case number, or every word of it in
-    the same member's name, or the text as a member's whole identity number (10 or 12 digits,
-    with or without the dash)."""
+    the same member's name (case, accents and hyphens aside), or the text as a member's whole
+    identity number (10 or 12 digits, with or without the dash)."""
     if search.status in CaseStatus.values:
         cases = cases.filter(status=search.status)
     text = " ".join(digits_ascii(search.text).split())
@@ -53,7 +54,9 @@ def case_queryset_search(cases: QuerySet[Case], *, search: CaseSearch) -> QueryS
             digits = ""
         people = people.filter(identity_number=digits) if digits else people.none()
     else:
-        for word in text.split()[:MAX_WORDS]:
-            people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+        # Each word folded as the stored name is: "asa" and "ÅSA" find Åsa on every database.
+        words = [folded for word in text.split() if (folded := name_folded(word))]
+        for word in words[:MAX_WORDS]:
+            people = people.filter(search_name__contains=word)
     with_member = CaseMember.objects.filter(person__in=people).values("case_id")
     return cases.filter(Q(reference__icontains=text) | Q(pk__in=with_member))

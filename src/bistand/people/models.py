@@ -2,10 +2,12 @@
 """The person registry."""
 
 import uuid
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bistand.folding import name_folded
 from bistand.people.validators import validate_identity_number
 
 
@@ -41,6 +43,8 @@ class Person(models.Model):
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
+    # The name as the case search compares it (`bistand.folding`), kept by `save`.
+    search_name = models.CharField(max_length=500, blank=True, default="", editable=False)
     gender = models.CharField(_("legal gender"), max_length=5, choices=Gender.choices)
     born_in_sweden = models.BooleanField(_("born in Sweden"), null=True)
     address_line = models.CharField(_("address"), max_length=200, blank=True)
@@ -66,6 +70,13 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_name = name_folded(f"{self.first_name} {self.last_name}")
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"first_name", "last_name"} & set(fields):
+            kwargs["update_fields"] = {*fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def is_protected(self) -> bool:
