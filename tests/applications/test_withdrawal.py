@@ -56,10 +56,20 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
         asked = applicant.get(withdraw).content.decode()
         assert "Vill du återkalla din ansökan för december 2026?" in asked
         assert "Det går inte att ångra, men du kan ansöka igen." in asked
-        # The partner applied too, but it is the applicant's to withdraw.
+        # The partner applied too, but it is the applicant's to withdraw: the partner's page
+        # says whom to ask, and has no way to withdraw.
         partner_user = applicant_user_for_identity_number(
             identity_number=world.protected_person.identity_number
         )
+        partner_sees = client_for(partner_user).get(overview).content.decode()
+        assert withdraw not in partner_sees
+        assert (
+            "Bara den som skickade ansökan kan återkalla den. "
+            f'<a href="{reverse("conversations:mine")}">Om ni inte längre vill ansöka '
+            "tillsammans, skriv till din handläggare.</a>"
+        ) in partner_sees
+        write = client_for(partner_user).get(reverse("conversations:mine")).content.decode()
+        assert "<textarea" in write  # the partner can write there
         refused = client_for(partner_user).post(withdraw, {"reason": "x"}, follow=True)
         assert "Bara den som skickade ansökan kan återkalla den." in refused.content.decode()
         december.refresh_from_db()
@@ -97,6 +107,7 @@ def test_the_applicant_withdraws_and_a_caseworker_writes_it_off(
         seen = client_for(partner_user).get(overview).content.decode()
         assert "Den sökande återkallade den här ansökan den 26 november 2026." in seen
         assert withdraw not in seen
+        assert "Om ni inte längre vill ansöka tillsammans" not in seen
 
         # Nothing is decided on it, whatever the decision page is sent.
         with pytest.raises(DecisionError):

@@ -285,6 +285,9 @@ def _overview_context(application: Application, user: User) -> dict[str, Any]:
         "to_complete": application.status == ApplicationStatus.NEEDS_COMPLETION
         and application.applicant_id == user.person_id,
         "withdrawable": _withdrawable(application, user),
+        # A joint application is the sender's to withdraw; the partner is told whom to ask.
+        "partner_may_ask": application.status in WITHDRAWABLE_STATUSES
+        and application.partner_id == user.person_id,
     }
 
 
