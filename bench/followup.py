@@ -13,7 +13,6 @@ figures and the ratio of each time to the 1-second goal.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import django
+from scratch import scratch_database
 
 GOAL_SECONDS = 1.0
 DECISION_MONTHS = 13  # the months the nightly refresh rebuilds from decisions
@@ -39,18 +39,6 @@ INDEXES_CREATE = (
     f"ALTER TABLE {FACT} ADD CONSTRAINT fact_once_a_month UNIQUE (month_index, person_key)",
     f"CREATE INDEX fact_person_month ON {FACT} (person_key, month_index)",
 )
-
-
-def _database_ensure(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        found = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not found:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _places() -> tuple[list[Any], dict[int, int]]:
@@ -434,11 +422,8 @@ def main() -> int:
         help="also time the nightly refresh of the facts from the decisions (rewrites the facts)",
     )
     arguments = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        print("Set DATABASE_URL to a scratch PostgreSQL database.", file=sys.stderr)
+    if not scratch_database():
         return 2
-    _database_ensure(url)
     django.setup()
     from django.core.management import call_command
     from django.utils import timezone

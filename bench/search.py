@@ -15,7 +15,6 @@ each search, its hits, and the ratio of the folded search to the plain match (be
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
@@ -24,23 +23,12 @@ from datetime import date
 from typing import Any
 
 import django
+from scratch import scratch_database
 
 REPEATS = 7
 FIRST = ["Åsa", "Anna", "Mohammed", "Văn", "José", "Fatima", "Łukasz", "Omar", "Sara", "Björn"]
 LAST = ["Påhittad", "Nguyễn", "Al-Hassan", "Öberg", "Muñoz", "Svensson", "Ängström", "Karlsson"]
 SEARCHES = ["påhittad", "PÅHITTAD", "nguyen", "al hassan", "åsa öberg", "svensson anna", "zzz"]
-
-
-def _database_ensure(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
-        found = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not found:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def load(people: int) -> None:
@@ -101,11 +89,8 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=300_000)
     parser.add_argument("--skip-load", action="store_true", help="reuse the loaded people")
     arguments = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        print("Set DATABASE_URL to a scratch PostgreSQL database.", file=sys.stderr)
+    if not scratch_database():
         return 2
-    _database_ensure(url)
     django.setup()
     from django.core.management import call_command
     from django.db import connection
