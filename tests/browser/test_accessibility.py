@@ -5,13 +5,14 @@ logged in, my case, every step of the application (also with errors shown), docu
 confirming, messages, and what was kept when the login ran out. Also checked: 320 px reflow
 (no horizontal scrolling)."""
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from tests.browser.axe import AxeTally
 from tests.browser.login import sent_after_login_ran_out
-from tests.factories import World, pdf_bytes
+from tests.factories import World, application_make, pdf_bytes, person_make
 
 pytestmark = pytest.mark.django_db(transaction=True)
 STEPS = ["household", "housing", "incomes", "assets", "work", "needs", "consent"]
@@ -173,6 +174,39 @@ def test_no_serious_or_critical_violations_on_applicant_pages(
     print(f"\naxe {language}: {tally.counts}")
     assert tally.blocking == []
     assert tally.counts["pages"] >= 25
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_what_a_new_household_and_a_partner_are_told_has_no_violations(
+    world: World, open_page: Any, language: str
+) -> None:
+    """Two notices that only some applicants see: a household with no case, in a municipality
+    that receives no applications online yet, on the start page; and a partner, on a joint
+    application only the sender can withdraw."""
+    from bistand.accounts.services import applicant_user_for_identity_number
+
+    def user_of(person: Any) -> Any:
+        return applicant_user_for_identity_number(identity_number=person.identity_number)
+
+    tally = AxeTally()
+    municipality = world.unit_a.committee.municipality
+    municipality.intake_unit = None
+    municipality.save(update_fields=["intake_unit"])
+    page = open_page(user_of(person_make(acted_by=world.caseworker_a)), language=language)
+    page.goto("/my/applications/new/")
+    assert page.locator("main .callout").is_visible()
+    tally.check(page, "start, nothing received online")
+
+    partner = person_make(acted_by=world.caseworker_a)
+    joint = application_make(person=world.person_a, case=world.case_a, month=date(2026, 12, 1))
+    joint.partner = partner
+    joint.save(update_fields=["partner"])
+    page = open_page(user_of(partner), language=language)
+    page.goto(f"/my/applications/{joint.pk}/")
+    assert page.locator('main a[href="/my/messages/"]').is_visible()
+    tally.check(page, "overview, as the partner")
+    print(f"\naxe {language}: {tally.counts}")
+    assert tally.blocking == []
 
 
 def _with_plan(world: World) -> None:
