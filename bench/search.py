@@ -57,7 +57,7 @@ def load(people: int) -> None:
                 identity_number=f"19{number:010d}",  # not a valid number; never checked here
                 first_name=first,
                 last_name=last,
-                search_name=name_folded(f"{first} {last}"),  # bulk_create skips save()
+                search_name=name_folded(first, last),  # bulk_create skips save()
                 gender="woman",
             )
         )

@@ -16,8 +16,9 @@ _LETTERS = str.maketrans(
 _JOINERS = str.maketrans(dict.fromkeys("-\u2010\u2011\u2012\u2013\u2212'\u2019\u02bc`.", ""))
 
 
-def name_folded(text: str) -> str:
-    """Lower case, without accents, marks, hyphens or apostrophes; words one space apart."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+def name_folded(*parts: str) -> str:
+    """The parts (a first and a last name, or one typed word) as one text: lower case, without
+    accents, marks, hyphens or apostrophes; words one space apart."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(parts).casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(bare.translate(_LETTERS).translate(_JOINERS).split())

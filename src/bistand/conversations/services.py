@@ -31,6 +31,10 @@ def secure_message_send(
         SecureMessage,
         key=submission_key,
         by={"sender": sender},
+        page={"case_id": case.pk},
+        spent=MessageKeySpentError(
+            "key_spent", _("Your message was not sent. Please send it again.")
+        ),
         create=lambda: SecureMessage.objects.create(
             case=case,
             sender=sender,
@@ -40,7 +44,7 @@ def secure_message_send(
         ),
     )
     if not created:
-        return _same_case(message, case)
+        return message
     access_log_write(
         user=sender,
         object_type="secure_message",
@@ -53,14 +57,6 @@ def secure_message_send(
         for member in adults.select_related("person"):
             notification_schedule(person=member.person)
     return message
-
-
-def _same_case(sent: SecureMessage, case: Case) -> SecureMessage:
-    if sent.case_id != case.pk:
-        raise MessageKeySpentError(
-            "key_spent", _("Your message was not sent. Please send it again.")
-        )
-    return sent
 
 
 @transaction.atomic

@@ -40,6 +40,11 @@ def journal_entry_create(
         JournalEntry,
         key=submission_key,
         by={"author": author},
+        # A key from another case's page, or another entry's correction form, saves nothing.
+        page={"case_id": case.pk, "corrects_id": getattr(sources.get("corrects"), "pk", None)},
+        spent=JournalError(
+            "key_spent", _("The journal entry was not saved. Please save it again.")
+        ),
         create=lambda: JournalEntry.objects.create(
             case=case,
             kind=kind,
@@ -51,7 +56,7 @@ def journal_entry_create(
         ),
     )
     if not created:
-        return _same_page(entry, case, sources.get("corrects"))
+        return entry
     access_log_write(
         user=author,
         object_type="journal_entry",
@@ -60,15 +65,6 @@ def journal_entry_create(
         after={"case": str(case.pk), "kind": kind, "signed": sign},
     )
     return entry
-
-
-def _same_page(saved: JournalEntry, case: Case, corrects: JournalEntry | None) -> JournalEntry:
-    """The entry this key saved, if it was saved from this page: the same case, and a correction
-    of the same entry (or none). A key from another page saves nothing, so that no text is lost
-    behind an entry written elsewhere."""
-    if saved.case_id != case.pk or saved.corrects_id != (corrects.pk if corrects else None):
-        raise JournalError("key_spent", _("The journal entry was not saved. Please save it again."))
-    return saved
 
 
 @transaction.atomic

@@ -73,7 +73,7 @@ def case_journal(request: AuthenticatedRequest, case: Case, case_id: str) -> Htt
                 return redirect("journals:case", case_id=case.pk)
         except JournalError as problem:
             error = problem.message
-            if problem.code == "key_spent" and not kept:  # a page from elsewhere: a key of its own
+            if problem.code == "key_spent" and action == "write":  # a new key, the text kept
                 form = JournalEntryForm.fresh(text=form.cleaned_data["text"])
     entries = [
         EntryOnPage(entry, action_key=uuid.uuid4(), kept_text=kept.get(entry.pk))

@@ -72,7 +72,7 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.search_name = name_folded(f"{self.first_name} {self.last_name}")
+        self.search_name = name_folded(self.first_name, self.last_name)
         fields = kwargs.get("update_fields")
         if fields is not None and {"first_name", "last_name"} & set(fields):
             kwargs["update_fields"] = {*fields, "search_name"}

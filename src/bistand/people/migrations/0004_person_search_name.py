@@ -12,7 +12,7 @@ def _fold_names(apps: Any, schema_editor: Any) -> None:
     person_model = apps.get_model("people", "Person")
     people = list(person_model.objects.only("pk", "first_name", "last_name"))
     for person in people:
-        person.search_name = name_folded(f"{person.first_name} {person.last_name}")
+        person.search_name = name_folded(person.first_name, person.last_name)
     person_model.objects.bulk_update(people, ["search_name"], batch_size=1000)
 
 
