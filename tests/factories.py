@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from pypdf import PdfWriter
 
 from bistand.accounts.models import Role, User
+from bistand.accounts.unsent import WRITER_COOKIE, writer_mark
 from bistand.applications.models import (
     Application,
     ApplicationKind,
@@ -116,6 +117,9 @@ def client_for(user: User, client: Client | None = None) -> Client:
     Django keeps the anonymous session's data under a new key."""
     client = client or Client()
     client.force_login(user)
+    # What each login view leaves on the device (accounts.views.device_at_login); the real logins
+    # are driven in tests/accounts/test_unsent_form.py.
+    client.cookies[WRITER_COOKIE] = writer_mark(user)
     if user.role != Role.APPLICANT:
         device = TOTPDevice.objects.filter(user=user).first() or otp_device(user)
         session = client.session

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from bistand.accounts.eid import OIDCApplicantBackend
 from bistand.accounts.models import Role, User
+from bistand.accounts.unsent import WRITER_COOKIE, writer_mark
 from bistand.people.identity_numbers import compose_identity_number
 
 
@@ -114,6 +115,9 @@ def test_after_e_identification_the_pages_follow_the_accounts_language() -> None
 
     assert response.status_code == 302
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+    # A form kept after this login runs out is this account's alone (docs/adr/0024).
+    assert response.cookies[WRITER_COOKIE].value == writer_mark(user)
+    assert response.cookies[WRITER_COOKIE]["httponly"]
     client = Client()
     client.force_login(user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = response.cookies[settings.LANGUAGE_COOKIE_NAME]

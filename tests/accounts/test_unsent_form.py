@@ -15,11 +15,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from bistand.accounts.models import User
+from bistand.accounts.models import Role, User
+from bistand.accounts.unsent import SESSION_KEY, WRITER_COOKIE
 from bistand.applications.models import Application
 from bistand.journals.models import JournalEntry
-from tests.factories import World, client_for, pdf_bytes
+from tests.factories import PASSWORD, World, client_for, otp_device, pdf_bytes, user_create
 
 HOUSING = {
     "housing_type": "rental",
@@ -167,3 +170,79 @@ def test_e_identification_brings_the_person_back_to_the_page() -> None:
     # An address outside the site is not followed.
     outside = client.get(reverse("accounts:applicant-login"), {"next": "https://evil.example/"})
     assert outside["Location"] == reverse("oidc_authentication_init")
+
+
+def _staff_login(client: Client, user: User) -> None:
+    """The staff login page, as a person fills it in: password and the current code."""
+    device = TOTPDevice.objects.filter(user=user).first() or otp_device(user)
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    response = client.post(
+        reverse("accounts:staff-login"),
+        {"username": user.username, "password": PASSWORD, "otp_token": f"{code:06d}"},
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+
+
+OFFERED = "Det du skrev är inte sparat ännu"
+
+
+@pytest.mark.django_db
+def test_on_a_shared_computer_a_kept_entry_is_offered_only_to_the_person_who_wrote_it(
+    world: World,
+) -> None:
+    """A colleague in the same unit may open the case's journal, but is never offered someone
+    else's words to send under their own name."""
+    colleague = user_create(role=Role.CASEWORKER, units=[world.unit_a])
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    text = "Hembesök bokat till torsdag; sökande vill ha tolk på arabiska."
+    client = Client()
+    _staff_login(client, world.caseworker_a)
+    assert client.cookies[WRITER_COOKIE].value  # the login left its mark on the device
+    assert client.get(url).status_code == 200
+    with time_machine.travel(timezone.now() + EXPIRED, tick=False) as clock:
+        client.post(url, {"action": "write", "text": text})  # kept: the writer is known
+        _staff_login(client, colleague)
+        page = client.get(url)
+        assert page.status_code == 200  # the colleague may read the journal...
+        assert OFFERED not in page.content.decode()  # ...but is not offered the entry
+        assert text not in page.content.decode()
+        # It was dropped at the colleague's login, not held back for later.
+        client.post(reverse("accounts:logout"))
+        clock.shift(timedelta(minutes=1))
+        _staff_login(client, world.caseworker_a)
+        assert OFFERED not in client.get(url).content.decode()
+    assert not JournalEntry.objects.filter(text=text).exists()
+
+
+@pytest.mark.django_db
+def test_the_writer_logging_in_again_is_offered_it(world: World) -> None:
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    text = "Sökande ringde: hyran höjs från januari."
+    client = Client()
+    _staff_login(client, world.caseworker_a)
+    with time_machine.travel(timezone.now() + EXPIRED, tick=False):
+        client.post(url, {"action": "write", "text": text})
+        _staff_login(client, world.caseworker_a)
+        action, fields = _form_on(client.get(url).content.decode())
+        assert fields["text"] == [text]
+        client.post(action, fields)
+    assert JournalEntry.objects.filter(text=text, case=world.case_a).count() == 1
+
+
+@pytest.mark.django_db
+def test_after_logging_out_nothing_sent_from_the_device_is_kept_for_the_person(
+    world: World,
+) -> None:
+    """Logging out takes the writer cookie away: a form sent afterwards, by whoever sits down,
+    is not kept to be offered to the person who logged out."""
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    client = Client()
+    _staff_login(client, world.caseworker_a)
+    out = client.post(reverse("accounts:logout"))
+    assert out.cookies[WRITER_COOKIE].value == ""
+    sent = client.post(url, {"action": "write", "text": "Skrivet av någon annan."})
+    assert sent["Location"].startswith(reverse("accounts:staff-login"))
+    assert SESSION_KEY not in client.session
+    with time_machine.travel(timezone.now() + timedelta(minutes=1), tick=False):
+        _staff_login(client, world.caseworker_a)
+        assert OFFERED not in client.get(url).content.decode()

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from bistand.accounts.models import User
+from tests.browser.login import login_cookies
 from tests.factories import client_for
 
 CHROMIUM = Path(os.environ.get("BISTAND_CHROMIUM", "/usr/bin/chromium"))
@@ -54,14 +54,7 @@ def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
             {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}
         ]
         if user is not None:
-            client: Client = client_for(user)
-            cookies.append(
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            )
+            cookies += login_cookies(client_for(user), live_server.url)
         context.add_cookies(cookies)
         contexts.append(context)
         page = context.new_page()

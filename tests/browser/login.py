@@ -13,7 +13,17 @@ from django.test import Client
 from django.utils import timezone
 
 from bistand.accounts.models import User
+from bistand.accounts.unsent import WRITER_COOKIE
 from tests.factories import client_for
+
+
+def login_cookies(client: Client, url: str) -> list[dict[str, str]]:
+    """What a login leaves in the browser: the session cookie and the writer cookie
+    (bistand.accounts.unsent), for the site at `url`."""
+    return [
+        {"name": name, "value": client.cookies[name].value, "url": url}
+        for name in (settings.SESSION_COOKIE_NAME, WRITER_COOKIE)
+    ]
 
 
 def log_in_again(page: Any, user: User) -> None:
@@ -22,15 +32,7 @@ def log_in_again(page: Any, user: User) -> None:
     client.cookies[settings.SESSION_COOKIE_NAME] = cookie["value"]
     client_for(user, client)
     address = urlsplit(page.url)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": f"{address.scheme}://{address.netloc}",
-            }
-        ]
-    )
+    page.context.add_cookies(login_cookies(client, f"{address.scheme}://{address.netloc}"))
 
 
 def login_runs_out(page: Any) -> None:

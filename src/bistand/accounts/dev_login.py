@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import applicant_user_for_identity_number
-from bistand.accounts.views import language_at_login, login_next
+from bistand.accounts.views import device_at_login, login_next
 from bistand.forms_base import PlainForm
 from bistand.people.validators import identity_number_clean
 
@@ -31,6 +31,6 @@ def dev_login(request: HttpRequest) -> HttpResponse:
             identity_number=form.cleaned_data["identity_number"]
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return language_at_login(request, user, redirect(login_next(request) or "home"))
+        return device_at_login(request, user, redirect(login_next(request) or "home"))
     applicants = User.objects.filter(role=Role.APPLICANT).select_related("person")[:20]
     return render(request, "accounts/dev_login.html", {"form": form, "applicants": applicants})

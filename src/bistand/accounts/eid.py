@@ -15,7 +15,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from bistand.accounts.models import User
 from bistand.accounts.services import applicant_user_for_identity_number
-from bistand.accounts.views import language_at_login
+from bistand.accounts.views import device_at_login
 from bistand.people.identity_numbers import IdentityNumberError, parse_identity_number
 
 
@@ -59,4 +59,4 @@ class ApplicantCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[mis
     """The broker's return: logged in, and the pages in the language kept on the account."""
 
     def login_success(self) -> HttpResponse:
-        return language_at_login(self.request, self.user, super().login_success())
+        return device_at_login(self.request, self.user, super().login_success())

@@ -11,18 +11,31 @@ had happened (docs/adr/0014).
 Files are not kept (the person is asked to choose them again), nor the CSRF token. What is kept
 is dropped when it is sent again, discarded, at logout (the session is flushed), or when the
 anonymous session ends.
+
+It is offered only to the person who wrote it (docs/adr/0024). A library computer or a shared
+phone is used by the next person too: a colleague in the same unit, or a partner, would
+otherwise be offered someone else's words to send as their own. Every login leaves a writer
+cookie on the device, an opaque mark of the account; the kept form takes the mark of the login
+it was written in, and any other login drops it. Without a mark nothing is kept: it could not
+be offered to its writer alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 SESSION_KEY = "bistand_unsent_form"
 NOT_KEPT = frozenset({"csrfmiddlewaretoken"})
 # More than a form of typed answers holds; a larger body is not kept in the session.
 MAX_CHARACTERS = 64_000
+WRITER_COOKIE = "bistand_writer"
+# Longer than any login: a page left open for up to a week and sent then is still kept.
+WRITER_COOKIE_AGE = 7 * 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -33,8 +46,43 @@ class UnsentForm:
     had_files: bool
 
 
+def writer_mark(user: Any) -> str:
+    """The writer cookie's value for an account: the same at each of its logins, meaningless
+    without the server's secret."""
+    return salted_hmac("bistand.accounts.unsent.writer", str(user.pk)).hexdigest()
+
+
+def writer_cookie_set(response: HttpResponse, user: Any) -> None:
+    """At login: this device's next kept form is this account's."""
+    response.set_cookie(
+        WRITER_COOKIE,
+        writer_mark(user),
+        max_age=WRITER_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def writer_cookie_delete(response: HttpResponse) -> None:
+    """At logout: the person is done on this device, so nothing sent later is theirs."""
+    response.delete_cookie(WRITER_COOKIE, samesite="Lax")
+
+
+def _writer(request: HttpRequest) -> str:
+    """Whose login this POST was written in: the account still known to the gate (staff without
+    their second factor), else the mark the device's last login left."""
+    user = request.user
+    if user.is_authenticated:
+        return writer_mark(user)
+    return request.COOKIES.get(WRITER_COOKIE, "")
+
+
 def unsent_form_keep(request: HttpRequest) -> bool:
     """Keep the fields of a POST that arrived without a valid login; True if they were kept."""
+    writer = _writer(request)
+    if not writer:
+        return False
     fields = [
         (name, value)
         for name, values in request.POST.lists()
@@ -48,8 +96,20 @@ def unsent_form_keep(request: HttpRequest) -> bool:
         "action": request.get_full_path(),
         "fields": fields,
         "had_files": bool(request.FILES),
+        "writer": writer,
     }
     return True
+
+
+def unsent_form_at_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    """`user_logged_in` receiver (connected in AccountsConfig.ready): a form another person
+    wrote on this device is dropped, never offered."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    kept = session.get(SESSION_KEY)
+    if kept and not constant_time_compare(kept.get("writer", ""), writer_mark(user)):
+        del session[SESSION_KEY]
 
 
 def unsent_form_for(request: HttpRequest) -> UnsentForm | None:

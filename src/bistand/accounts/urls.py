@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bistand.accounts import views
@@ -7,7 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("staff/login/", views.StaffLoginView.as_view(), name="staff-login"),
     path("login/", views.applicant_login, name="applicant-login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("session/", views.session_status, name="session-status"),
     path("session/extend/", views.session_extend, name="session-extend"),
 ]

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,7 +19,12 @@ from bistand.accounts.middleware import not_activity
 from bistand.accounts.models import Role, User
 from bistand.accounts.services import user_language_choose
 from bistand.accounts.sessions import login_seconds_left, session_ends_mark
-from bistand.accounts.unsent import UnsentForm, unsent_form_drop
+from bistand.accounts.unsent import (
+    UnsentForm,
+    unsent_form_drop,
+    writer_cookie_delete,
+    writer_cookie_set,
+)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,7 +44,17 @@ class StaffLoginView(auth_views.LoginView):
             otp_login(self.request, form.otp_device)
         user = form.get_user()
         if isinstance(user, User):  # staff, like applicants, keep their language on the account
-            return language_at_login(self.request, user, response)
+            return device_at_login(self.request, user, response)
+        return response
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout, which also takes the writer cookie away: whatever is sent from this device
+    afterwards is not this person's (bistand.accounts.unsent)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        writer_cookie_delete(response)
         return response
 
 
@@ -109,10 +125,12 @@ def language_choose(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def language_at_login(request: HttpRequest, user: User, response: HttpResponse) -> HttpResponse:
-    """A language chosen on this device before logging in becomes the account's if it has none;
-    then the pages follow the account's language, whatever this device had (the language switch
-    writes the same cookie)."""
+def device_at_login(request: HttpRequest, user: User, response: HttpResponse) -> HttpResponse:
+    """What a login leaves on the device. A language chosen on this device before logging in
+    becomes the account's if it has none; then the pages follow the account's language, whatever
+    this device had (the language switch writes the same cookie). And the writer cookie: a form
+    kept after this login runs out is offered to this account only (bistand.accounts.unsent)."""
+    writer_cookie_set(response, user)
     if not user.language:
         cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         user_language_choose(user=user, language=cookie)
