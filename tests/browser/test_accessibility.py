@@ -62,6 +62,22 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
 
+    def past_its_day() -> None:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from bistand.applications.services import application_completion_request
+
+        application_completion_request(
+            application=world.sent_a,
+            due=timezone.localdate() - timedelta(days=1),
+            what="Hyresavtalet och kontoutdraget för oktober.",
+            acted_by=world.caseworker_a,
+        )
+        page.goto(f"/my/applications/{world.sent_a.pk}/")
+        assert page.locator('main .callout a[href="/my/messages/"]').is_visible()
+
     def contact_errors() -> None:
         page.goto("/my/contact/")
         page.locator("input[name=phone]").fill("12345")
@@ -150,6 +166,8 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         ("appeal sent", appeal_sent),
         ("my plan", lambda: page.goto("/my-plan/")),
         ("completion asked for", to_complete),
+        ("completion past its day", past_its_day),
+        ("my case, a completion past its day", lambda: page.goto("/my/")),
         # Waiting for completion, so not decided: it can be withdrawn.
         ("withdraw", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")),
         ("throw away a draft", lambda: page.goto(f"/my/applications/{draft}/withdraw/")),

@@ -155,7 +155,7 @@ def test_received_decided_in_part_paid_and_read(
         page.get_by_role("button", name="Skicka").click()
         expect(page.get_by_text("Ditt meddelande är skickat.")).to_be_visible()
         staff.get_by_role("link", name="Ärenden").click()
-        expect(staff.get_by_text("Sökande har skickat något nytt i 1 ärende.")).to_be_visible()
+        expect(staff.get_by_text("1 ärende har något som väntar på enheten.")).to_be_visible()
         assert serious_violations(staff) == []
         staff.get_by_role("link", name="1 nytt meddelande").click()
         new = staff.locator("li.from-applicant", has_text="Varför drogs 500 kr?")
@@ -166,4 +166,4 @@ def test_received_decided_in_part_paid_and_read(
         expect(staff.get_by_text("Meddelandet är skickat.")).to_be_visible()
         expect(staff.locator("li.from-applicant").get_by_text("Nytt", exact=True)).to_have_count(0)
         staff.get_by_role("link", name="Ärenden").click()
-        expect(staff.get_by_text("Inget nytt från sökande")).to_be_visible()
+        expect(staff.get_by_text("Inget väntar på enheten")).to_be_visible()

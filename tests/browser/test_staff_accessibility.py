@@ -2,6 +2,7 @@
 links lead to, once (the first case page reached stands for all case pages, and a kind the
 caseworker reached is not checked again for the manager), in Chromium."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,10 +11,11 @@ from django.urls import resolve
 from django.utils import timezone
 
 from bistand.accounts.models import User
+from bistand.applications.services import application_completion_request
 from bistand.demo.builder import demo_data_load
 from tests.browser.axe import AxeTally
 from tests.demo.crawl import crawl
-from tests.factories import client_for
+from tests.factories import World, client_for
 
 ROLES = ["handlaggare.rinkeby", "chef.rinkeby", "coach.jobbtorg", "coach.resurs", "analytiker"]
 
@@ -40,3 +42,28 @@ def test_no_serious_or_critical_violations_on_the_staff_pages_of_the_demo(open_p
     print(f"\naxe staff pages: {tally.counts}")
     assert tally.blocking == []
     assert tally.counts["pages"] >= 25
+
+
+@pytest.mark.django_db
+def test_a_completion_past_its_day_is_flagged_without_violations(
+    world: World, open_page: Any
+) -> None:
+    """The case list and the application's page, where a completion's day has passed with
+    nothing sent: the states the demo does not reach on the day it is made."""
+    application_completion_request(
+        application=world.sent_a,
+        due=timezone.localdate() - timedelta(days=1),
+        what="Hyresavtalet.",
+        acted_by=world.caseworker_a,
+    )
+    tally = AxeTally()
+    page = open_page(world.caseworker_a)
+    page.goto("/cases/")
+    flag = page.locator(f'main a[href="/applications/{world.sent_a.pk}/"] strong')
+    assert "inget har kommit in" in flag.inner_text()
+    tally.check(page, "case list, a completion past its day")
+    flag.click()
+    assert page.get_by_text("Dagen har passerat och den sökande").is_visible()
+    tally.check(page, "application, a completion past its day")
+    print(f"\naxe staff, completion past its day: {tally.counts}")
+    assert tally.blocking == []

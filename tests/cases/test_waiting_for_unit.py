@@ -15,7 +15,8 @@ from tests.factories import World, application_make, case_make, client_for, pers
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 NOTHING_NEW = (
-    "Inget nytt från sökande: inga meddelanden, kompletteringar, återkallelser eller överklaganden."
+    "Inget väntar på enheten: inga nya meddelanden, kompletteringar, återkallelser eller "
+    "överklaganden, och ingen komplettering som har passerat sin dag."
 )
 
 
@@ -46,7 +47,7 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
     applicant.post(reverse("conversations:mine"), {"body": "Avin kommer på måndag."})
 
     page = caseworker.get(cases).content.decode()
-    assert "Sökande har skickat något nytt i 1 ärende. Det visas först." in page
+    assert "1 ärende har något som väntar på enheten. Det visas först." in page
     first = _rows(page)[0]
     assert world.case_a.reference in first
     assert f'<a href="{thread}"><strong>2 nya meddelanden</strong></a>' in first
@@ -55,7 +56,7 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
     assert world.case_a.reference not in other
     assert NOTHING_NEW in other
     # The coach works with the person, not with the economic-aid messages.
-    assert "Nytt från den sökande" not in client_for(world.coach).get(cases).content.decode()
+    assert "Väntar på enheten" not in client_for(world.coach).get(cases).content.decode()
 
     read = caseworker.get(thread).content.decode()
     assert read.count("Nytt</strong>") == 2
@@ -102,6 +103,60 @@ def test_a_sent_completion_is_listed_until_the_caseworker_confirms_it(world: Wor
         assert application.status != ApplicationStatus.NEEDS_COMPLETION
         page = caseworker.get(reverse("cases:list")).content.decode()
         assert "Komplettering för 2026-12" not in page
+
+
+@pytest.mark.django_db
+def test_a_completion_past_its_day_with_nothing_sent_is_flagged_to_both_sides(
+    world: World,
+) -> None:
+    """The system flags; the caseworker decides: on what the case holds, or by asking again."""
+    application = application_make(
+        person=world.person_a, case=world.case_a, month=date(2026, 12, 1)
+    )
+    application.submitted_at = datetime(2026, 11, 24, 10, tzinfo=STOCKHOLM)
+    application.save()
+    read = reverse("applications:read", args=[application.pk])
+    overview = reverse("applications:overview", args=[application.pk])
+    past = "Dagen har passerat. Skicka det du har så snart du kan"
+    with time_machine.travel("2026-11-25 09:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        caseworker.post(read, {"action": "complete", "due": "2026-12-02", "what": "Hyresavi."})
+        told = client_for(world.applicant).get(overview).content.decode()
+        # Told at once what happens if nothing comes, as förvaltningslagen asks.
+        assert "Om inget har kommit in då kan din handläggare besluta om ansökan" in told
+        assert past not in told
+    with time_machine.travel("2026-12-02 20:00 +0100", tick=False):  # the day itself: not yet
+        page = client_for(world.caseworker_a).get(reverse("cases:list")).content.decode()
+        assert NOTHING_NEW in page
+    with time_machine.travel("2026-12-03 08:00 +0100", tick=False):
+        caseworker = client_for(world.caseworker_a)
+        page = caseworker.get(reverse("cases:list")).content.decode()
+        assert "1 ärende har något som väntar på enheten. Det visas först." in page
+        first = _rows(page)[0]
+        assert world.case_a.reference in first
+        assert (
+            f'<a href="{read}"><strong>Komplettering för 2026-12 senast 2026-12-02: '
+            "inget har kommit in</strong></a>"
+        ) in first
+        assert (
+            world.case_a.reference
+            not in client_for(world.caseworker_b).get(reverse("cases:list")).content.decode()
+        )
+        assert "Dagen har passerat och den sökande har inte skickat något." in (
+            caseworker.get(read).content.decode()
+        )
+        applicant = client_for(world.applicant)
+        mine = applicant.get(reverse("applications:my-case")).content.decode()
+        assert "Komplettera så snart du kan (sista dag var 2 december 2026)" in mine
+        late = applicant.get(overview).content.decode()
+        assert past in late
+        assert f'<a href="{reverse("conversations:mine")}">Om du inte kan skicka det' in late
+        # Sent late, it is a sent completion like any other: no longer past its day.
+        applicant.post(reverse("applications:complete", args=[application.pk]), {"note": ""})
+        first = _rows(caseworker.get(reverse("cases:list")).content.decode())[0]
+        assert "Komplettering för 2026-12 skickad 2026-12-03" in first
+        assert "inget har kommit in" not in first
+        assert past not in applicant.get(overview).content.decode()
 
 
 @pytest.mark.django_db

@@ -19,6 +19,7 @@ def _settings(municipality: Municipality, **changed: object) -> dict[str, object
         "payment_bic": municipality.payment_bic,
         "reapplication_opens_day": municipality.reapplication_opens_day,
         "reapplication_closes_day": municipality.reapplication_closes_day,
+        "completion_reminder_days": municipality.completion_reminder_days,
     }
     return {**data, **changed}
 
@@ -34,6 +35,7 @@ def test_a_setting_that_would_break_the_e_service_is_refused_beside_its_field(
         "reapplication_opens_day": (0, "Kontrollera att detta värde är större än eller lika"),
         "reapplication_closes_day": (32, "Kontrollera att detta värde är mindre än eller lika"),
         "payment_iban": ("SE45 5000 0000 0583 9825 7467", "inte ett giltigt IBAN"),
+        "completion_reminder_days": (15, "Kontrollera att detta värde är mindre än eller lika"),
     }
     for field, (value, message) in refused.items():
         page = admin.post(url, _settings(municipality, **{field: value}))
@@ -58,3 +60,6 @@ def test_a_setting_that_would_break_the_e_service_is_refused_beside_its_field(
     assert page.status_code == 302
     municipality.refresh_from_db()
     assert municipality.reapplication_opens_day == 25
+    assert admin.post(url, _settings(municipality, completion_reminder_days=0)).status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.completion_reminder_days == 0  # the reminder is off

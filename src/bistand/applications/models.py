@@ -5,6 +5,7 @@ import uuid
 
 from django.core.files.storage import Storage, storages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -81,6 +82,8 @@ class Application(models.Model):
     completion_request = models.TextField(_("what is needed"), blank=True)
     completion_sent_at = models.DateTimeField(_("completion sent"), null=True, blank=True)
     completion_note = models.TextField(_("the applicant's note"), blank=True)
+    # The applicant was reminded that it is due soon: once per request (bistand remind_completions).
+    completion_reminded_on = models.DateField(_("reminded to complete"), null=True, blank=True)
     # The applicant took it back; a caseworker then writes it off, in the journal.
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("why it was withdrawn"), blank=True)
@@ -106,6 +109,17 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.month:%Y-%m}"
+
+    @property
+    def completion_past_due(self) -> bool:
+        """Asked to complete, nothing sent, and the day to complete by has passed: the
+        caseworker may now decide on what the case holds, or ask again."""
+        return (
+            self.status == ApplicationStatus.NEEDS_COMPLETION
+            and self.completion_sent_at is None
+            and self.completion_due is not None
+            and self.completion_due < timezone.localdate()
+        )
 
 
 def attachments_storage() -> Storage:

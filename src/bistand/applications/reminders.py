@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A reminder when a month's application window opens, to those who applied for the month before
-and have not sent one for this month. Like every notice it says only that something new is
-waiting; *My case* shows that the month is open and until when.
+"""Reminders, run daily by the municipality's scheduler. Like every notice they say only that
+something new is waiting; the pages say what.
 
-Run daily by the municipality's scheduler (`bistand remind_reapplications`); a person is reminded
-once per month, however often it runs."""
+- When a month's application window opens, those who applied for the month before and have not
+  sent one for this month (`bistand remind`); once per person and month. *My case*
+  shows that the month is open and until when.
+- When a completion the caseworker asked for is due soon and the applicant has sent nothing
+  (`bistand remind` too), the municipality's `completion_reminder_days` before the day;
+  once per request. The application's page says what is needed and by when."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -20,12 +23,13 @@ from bistand.applications.models import (
 )
 from bistand.applications.services import municipality_current
 from bistand.applications.windows import add_months, months_open_for_application
-from bistand.audit.services import access_log_system_read
+from bistand.audit.services import access_log_system_read, access_log_system_write
 from bistand.cases.models import CaseStatus
 from bistand.integrations.notifications.services import notification_schedule
 from bistand.people.models import Person
 
 PROCESS = "remind_reapplications"
+COMPLETION_PROCESS = "remind_completions"
 
 
 def reapplication_reminders_due(*, today: date) -> list[tuple[Person, date]]:
@@ -69,5 +73,46 @@ def reapplication_reminders_send(*, today: date) -> int:
                 continue
             access_log_system_read(process=PROCESS, object_type="person", object_id=person.pk)
             notification_schedule(person=person)
+        sent += 1
+    return sent
+
+
+def completion_reminders_due(*, today: date) -> list[Application]:
+    """Applications whose completion is due within the municipality's reminder days (today
+    included), with nothing sent and no reminder yet for this request."""
+    days = municipality_current().completion_reminder_days
+    if not days:
+        return []
+    return list(
+        Application.objects.filter(
+            status=ApplicationStatus.NEEDS_COMPLETION,
+            completion_sent_at__isnull=True,
+            completion_reminded_on__isnull=True,
+            completion_due__gte=today,
+            completion_due__lte=today + timedelta(days=days),
+        )
+        .select_related("applicant")
+        .order_by("completion_due", "pk")
+    )
+
+
+def completion_reminders_send(*, today: date) -> int:
+    """Mark and queue each due reminder, in one transaction per application. The mark is set
+    only where it is still empty, so that two runs remind once."""
+    sent = 0
+    for application in completion_reminders_due(today=today):
+        with transaction.atomic():
+            marked = Application.objects.filter(
+                pk=application.pk, completion_reminded_on__isnull=True
+            ).update(completion_reminded_on=today)
+            if not marked:  # another run got there first
+                continue
+            access_log_system_write(
+                process=COMPLETION_PROCESS,
+                object_type="application",
+                object_id=application.pk,
+                after={"completion_reminded_on": today.isoformat()},
+            )
+            notification_schedule(person=application.applicant)
         sent += 1
     return sent

@@ -380,6 +380,7 @@ def application_completion_request(
     application.completion_received_on = None
     application.completion_sent_at = None
     application.completion_note = ""
+    application.completion_reminded_on = None  # a new request is reminded of anew
     application.save(
         update_fields=[
             "status",
@@ -389,6 +390,7 @@ def application_completion_request(
             "completion_received_on",
             "completion_sent_at",
             "completion_note",
+            "completion_reminded_on",
             "updated_at",
         ]
     )

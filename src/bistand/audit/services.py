@@ -56,16 +56,36 @@ def access_log_record(
 def access_log_system_read(*, process: str, object_type: str, object_id: object) -> AccessLogEntry:
     """A read by Bistånd itself, in a background task, on no signed-in person's behalf: the row
     names the process as its actor (no user id, role "system")."""
+    return _system_row(process, AccessAction.READ, object_type, object_id, changes=None)
+
+
+def access_log_system_write(
+    *, process: str, object_type: str, object_id: object, after: dict[str, Any]
+) -> AccessLogEntry:
+    """A write by Bistånd itself (a scheduled run), with the new values, as a system row."""
+    changes = {"before": None, "after": after}
+    return _system_row(process, AccessAction.WRITE, object_type, object_id, changes=changes)
+
+
+def _system_row(
+    process: str,
+    action: AccessAction,
+    object_type: str,
+    object_id: object,
+    *,
+    changes: dict[str, Any] | None,
+) -> AccessLogEntry:
     return AccessLogEntry.objects.create(
         actor_id=None,
         actor_username=process,
         actor_role="system",
-        action=AccessAction.READ,
+        action=action,
         object_type=object_type,
         object_id=str(object_id),
         inside_unit=True,
         granted=True,
         path=f"task:{process}",
+        changes=changes,
     )
 
 

@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What applicants have sent that their unit has not yet seen: new messages, completions,
-withdrawals and appeals.
+withdrawals and appeals; and completions whose day has passed with nothing sent, which wait for
+the caseworker's assessment (decide on what the case holds, or ask again).
 
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
-sends waits unread until someone happens to open the case."""
+sends waits unread until someone happens to open the case, and no request is forgotten."""
 
 from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from bistand.accounts.models import User
 from bistand.appeals.models import Appeal, AppealStatus
@@ -22,6 +24,7 @@ from bistand.conversations.models import SecureMessage
 class Waiting:
     new_messages: int = 0
     completions: list[Application] = field(default_factory=list)
+    past_due: list[Application] = field(default_factory=list)  # asked to complete, nothing came
     withdrawals: list[Application] = field(default_factory=list)
     appeals: list[Appeal] = field(default_factory=list)
 
@@ -29,8 +32,9 @@ class Waiting:
 def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]:
     """Per case the user's unit handles: the applicants' messages no one in the unit has read,
     the completions the applicant has sent that no one has confirmed as received, the
-    applications the applicant has withdrawn that no one has written off, and the appeals whose
-    time limit no one has checked."""
+    completions due before today of which nothing came, the applications the applicant has
+    withdrawn that no one has written off, and the appeals whose time limit no one has
+    checked."""
     if user.role not in UNIT_ROLES or not case_ids:
         return {}
     waiting: dict[UUID, Waiting] = {}
@@ -46,9 +50,22 @@ def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]
         .filter(case_id__in=case_ids)
         .filter(
             Q(status=ApplicationStatus.NEEDS_COMPLETION, completion_sent_at__isnull=False)
+            | Q(
+                status=ApplicationStatus.NEEDS_COMPLETION,
+                completion_sent_at__isnull=True,
+                completion_due__lt=timezone.localdate(),
+            )
             | Q(status=ApplicationStatus.WITHDRAWN, written_off_at__isnull=True)
         )
-        .only("id", "case_id", "status", "month", "completion_sent_at", "withdrawn_at")
+        .only(
+            "id",
+            "case_id",
+            "status",
+            "month",
+            "completion_due",
+            "completion_sent_at",
+            "withdrawn_at",
+        )
         .order_by("month", "created_at")
     )
     for application in sent_to_the_unit:
@@ -57,6 +74,8 @@ def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]
         entry = waiting.setdefault(application.case_id, Waiting())
         if application.status == ApplicationStatus.WITHDRAWN:
             entry.withdrawals.append(application)
+        elif application.completion_sent_at is None:
+            entry.past_due.append(application)
         else:
             entry.completions.append(application)
     appeals = (

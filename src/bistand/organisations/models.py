@@ -52,6 +52,15 @@ class Municipality(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("The monthly application can be sent until this day of the month applied for."),
     )
+    completion_reminder_days = models.PositiveSmallIntegerField(
+        _("completion reminder (days before it is due)"),
+        default=2,
+        validators=[MaxValueValidator(14)],
+        help_text=_(
+            "An applicant who has not sent a completion is reminded, once, this many days before "
+            "it is due. 0 turns the reminder off."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
