@@ -1,5 +1,6 @@
 """The reception queue under frozen time: the clock, the pause for completion, compliance."""
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -268,3 +269,43 @@ def test_a_refused_action_says_why_in_its_row_and_keeps_what_was_written(
         stranger = client_for(world.caseworker_b).post(queue, {**ask, "day": "2026-11-20"})
         assert stranger.status_code == 404
         assert client_for(world.caseworker_a).post(queue, {"action": "visit"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_asked_again_the_days_already_paused_stay_paused(world: World, waiting) -> None:  # type: ignore[no-untyped-def]
+    """Received 5 November, due 19 November with nothing paused. A request asked again keeps the
+    pause it continues; a later request adds to the pauses that are over."""
+    queue, read = reverse("cases:queue"), reverse("applications:read", args=[waiting.pk])
+    complete = reverse("applications:complete", args=[waiting.pk])
+
+    def ask(day: str) -> None:
+        client_for(world.caseworker_a).post(
+            read, {"action": "complete", "due": day, "what": "Hyresavtalet."}
+        )
+
+    def due_in_queue() -> str:
+        page = client_for(world.caseworker_a).get(queue).content.decode()
+        row = next(r for r in page.split("<tr") if world.case_a.reference in r)
+        return re.findall(r"2026-1[12]-\d\d", row)[1]  # received, then due
+
+    with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
+        ask("2026-11-20")
+    with time_machine.travel("2026-11-16 09:00 +0100", tick=False):
+        ask("2026-11-25")  # nothing came yet: asked again, with a new day
+    with time_machine.travel("2026-11-18 09:00 +0100", tick=False):
+        client_for(world.caseworker_a).post(read, {"action": "completed"})
+        assert due_in_queue() == "2026-11-25"  # paused 12–18 November: six days, not two
+
+    with time_machine.travel("2026-11-19 09:00 +0100", tick=False):
+        ask("2026-11-27")  # a second round
+    with time_machine.travel("2026-11-21 09:00 +0100", tick=False):
+        client_for(world.applicant).post(complete, {"note": "Här är avtalet."})
+    with time_machine.travel("2026-11-23 09:00 +0100", tick=False):
+        # What came is not enough: asked again. The pause ended when the applicant sent it.
+        ask("2026-11-30")
+    with time_machine.travel("2026-11-24 09:00 +0100", tick=False):
+        client_for(world.caseworker_a).post(read, {"action": "completed"})
+        # 6 + 2 (19–21) + 1 (23–24) days paused: 19 November + 9 days.
+        assert due_in_queue() == "2026-11-28"
+    waiting.refresh_from_db()
+    assert waiting.completion_paused_days == 8

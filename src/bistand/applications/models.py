@@ -78,6 +78,8 @@ class Application(models.Model):
     completion_due = models.DateField(_("complete by"), null=True, blank=True)
     completion_requested_on = models.DateField(_("completion requested"), null=True, blank=True)
     completion_received_on = models.DateField(_("completion received"), null=True, blank=True)
+    # Days the clock was paused for earlier completions of this application, already over.
+    completion_paused_days = models.PositiveIntegerField(_("days paused before"), default=0)
     # What the caseworker asked for, and what the applicant wrote when they sent the completion.
     completion_request = models.TextField(_("what is needed"), blank=True)
     completion_sent_at = models.DateTimeField(_("completion sent"), null=True, blank=True)

@@ -372,11 +372,14 @@ def application_completion_request(
     *, application: Application, due: date, what: str, acted_by: User
 ) -> Application:
     """Ask the applicant to complete the application by `due` with `what` is needed, in words
-    they will read on their case; the clock pauses meanwhile."""
+    they will read on their case; the clock pauses meanwhile. Asked again, the days already
+    paused stay paused (`completion_pause_next`)."""
+    requested_on, paused_days = completion_pause_next(application, today=timezone.localdate())
     application.status = ApplicationStatus.NEEDS_COMPLETION
     application.completion_due = due
     application.completion_request = what.strip()
-    application.completion_requested_on = timezone.localdate()
+    application.completion_requested_on = requested_on
+    application.completion_paused_days = paused_days
     application.completion_received_on = None
     application.completion_sent_at = None
     application.completion_note = ""
@@ -387,6 +390,7 @@ def application_completion_request(
             "completion_due",
             "completion_request",
             "completion_requested_on",
+            "completion_paused_days",
             "completion_received_on",
             "completion_sent_at",
             "completion_note",
@@ -404,6 +408,26 @@ def application_completion_request(
     applicant = application.applicant
     notification_schedule(person=applicant)
     return application
+
+
+def completion_pause_next(application: Application, *, today: date) -> tuple[date, int]:
+    """Where a new request's pause starts, and the days paused before it.
+
+    - Still waiting, nothing sent: the pause goes on from the first request.
+    - Still waiting, but the applicant sent something the caseworker asks more of: that pause
+      ended the day they sent it (the days since were the unit's); a new one starts today.
+    - Completed before: that pause is over and kept; a new one starts today."""
+    requested = application.completion_requested_on
+    paused = application.completion_paused_days
+    if requested is None:
+        return today, paused
+    if application.status == ApplicationStatus.NEEDS_COMPLETION:
+        sent = application.completion_sent_at
+        if sent is None:
+            return requested, paused
+        return today, paused + (timezone.localtime(sent).date() - requested).days
+    ended = application.completion_received_on or today
+    return today, paused + (ended - requested).days
 
 
 class CompletionError(Exception):

@@ -58,10 +58,10 @@ def first_visit_clock(application: Application, today: date) -> Clock | None:
     target, eves = _target(application.case, received)
     if target is None:
         return None
-    paused = 0
+    paused = application.completion_paused_days  # earlier completions, over
     requested = application.completion_requested_on
     if requested:
-        paused = ((application.completion_received_on or today) - requested).days
+        paused += ((application.completion_received_on or today) - requested).days
     due = deadline(received, target, paused_days=paused, eves=eves)
     paused_now = bool(requested and not application.completion_received_on)
     return Clock(application, received, due, paused, paused_now, (due - today).days)
