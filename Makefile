@@ -26,6 +26,8 @@ run: install messages
 	mkdir -p var
 	$(BIN)/bistand migrate --no-input
 	$(BIN)/bistand demo_data
+	@# Today's reminders, as the daily scheduler would queue them in production (each is sent once).
+	$(BIN)/bistand remind
 	@# The task worker sends the queued notices (ADR 0013); it stops with the server.
 	$(BIN)/bistand db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/bistand runserver 127.0.0.1:8000
