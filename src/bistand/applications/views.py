@@ -122,19 +122,40 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     appeals = appeals_by_decision(user=user, decision_ids=[d.pk for d in decisions])
     for decision in decisions:  # the person's own appeal of each, if any
         decision.my_appeal = appeals.get(decision.pk)  # type: ignore[attr-defined]
+    # What the person has to do, first on the page: a notice says only that something is
+    # waiting, so the page they land on says what, most urgent first.
+    to_complete = [
+        a
+        for a in mine
+        if a.status == ApplicationStatus.NEEDS_COMPLETION and a.completion_sent_at is None
+    ]
+    drafts = [a for a in mine if _editable(a, user)]
+    unread = unread_count(user=user)
+    contact_pending = contact_waiting(user)
     return render(
         request,
         "applications/my_case.html",
         {
             "applications": mine,
+            "to_complete": sorted(to_complete, key=lambda a: a.completion_due or a.month),
             "to_confirm": to_confirm,
+            "drafts": drafts,
             "can_start_first": not applied_months,
             "monthly_months": monthly_months,
             "next_window": next_window,
-            "unread": unread_count(user=user),
+            "unread": unread,
             "notified_by": notified_by(user),
-            "contact_pending": contact_waiting(user),
+            "contact_pending": contact_pending,
             "decisions": decisions,
+            "nothing_to_do": not (
+                to_complete
+                or to_confirm
+                or drafts
+                or unread
+                or contact_pending
+                or monthly_months
+                or not applied_months
+            ),
         },
     )
 
