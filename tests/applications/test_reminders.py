@@ -162,6 +162,16 @@ def test_an_applicant_asked_to_complete_is_reminded_once_before_the_day(
 
 
 @pytest.mark.django_db
+def test_not_reminded_on_the_day_it_was_asked_for(world: World) -> None:
+    """Asked today for tomorrow: the request's own notice went today; the reminder comes
+    tomorrow, on the day."""
+    today = timezone.localdate()
+    _ask(world.sent_a, world.caseworker_a, today + timedelta(days=1))
+    assert _reminded(today)[1].startswith("0 ")
+    assert _reminded(today + timedelta(days=1))[1].startswith("1 ")
+
+
+@pytest.mark.django_db
 def test_the_municipality_sets_the_days_and_zero_turns_the_reminder_off(world: World) -> None:
     due = timezone.localdate() + timedelta(days=10)
     _ask(world.sent_a, world.caseworker_a, due)

@@ -79,7 +79,8 @@ def reapplication_reminders_send(*, today: date) -> int:
 
 def completion_reminders_due(*, today: date) -> list[Application]:
     """Applications whose completion is due within the municipality's reminder days (today
-    included), with nothing sent and no reminder yet for this request."""
+    included), with nothing sent and no reminder yet for this request. Not on the day it was
+    asked for: the request's own notice went that day."""
     days = municipality_current().completion_reminder_days
     if not days:
         return []
@@ -90,6 +91,7 @@ def completion_reminders_due(*, today: date) -> list[Application]:
             completion_reminded_on__isnull=True,
             completion_due__gte=today,
             completion_due__lte=today + timedelta(days=days),
+            completion_requested_on__lt=today,
         )
         .select_related("applicant")
         .order_by("completion_due", "pk")
