@@ -48,6 +48,11 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
 
     page = caseworker.get(cases).content.decode()
     assert "1 ärende har något som väntar på enheten. Det visas först." in page
+    # Seen from any page of the caseworker's: the count beside "Cases" in the navigation.
+    queue = caseworker.get(reverse("cases:queue")).content.decode()
+    assert f'<a href="{cases}">Ärenden (1 väntar)</a>' in queue
+    other_unit = client_for(world.caseworker_b).get(cases).content.decode()
+    assert f'<a href="{cases}">Ärenden</a>' in other_unit
     first = _rows(page)[0]
     assert world.case_a.reference in first
     assert f'<a href="{thread}"><strong>2 nya meddelanden</strong></a>' in first
@@ -62,6 +67,7 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
     assert read.count("Nytt</strong>") == 2
     page = caseworker.get(cases).content.decode()
     assert NOTHING_NEW in page
+    assert f'<a href="{cases}">Ärenden</a>' in page
     assert newer.reference in _rows(page)[0]
     assert "Nytt</strong>" not in caseworker.get(thread).content.decode()  # read by the unit
 

@@ -7,9 +7,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from bistand.accounts.models import Role
+from bistand.accounts.models import Role, User
 from bistand.accounts.sessions import login_seconds_left
+from bistand.cases.waiting import waiting_case_count
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -27,7 +29,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("conversations:mine"), "label": _("Messages")})
         items.append({"url": reverse("labour:my-plan"), "label": _("My plan")})
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
-        items.append({"url": reverse("cases:list"), "label": _("Cases")})
+        waiting = waiting_case_count(user=user) if isinstance(user, User) else 0
+        label = (
+            ngettext("Cases (%(count)d waiting)", "Cases (%(count)d waiting)", waiting)
+            % {"count": waiting}
+            if waiting
+            else _("Cases")
+        )
+        items.append({"url": reverse("cases:list"), "label": label})
     if role in {Role.CASEWORKER, Role.UNIT_MANAGER}:
         items.append({"url": reverse("cases:queue"), "label": _("Reception queue")})
         items.append({"url": reverse("payments:index"), "label": _("Payments")})

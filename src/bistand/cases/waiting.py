@@ -6,17 +6,19 @@ the caseworker's assessment (decide on what the case holds, or ask again).
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
 sends waits unread until someone happens to open the case, and no request is forgotten."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from bistand.accounts.models import User
 from bistand.appeals.models import Appeal, AppealStatus
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.applications.selectors import application_queryset_visible
-from bistand.cases.selectors import UNIT_ROLES
+from bistand.cases.selectors import UNIT_ROLES, case_queryset_visible
 from bistand.conversations.models import SecureMessage
 
 
@@ -29,13 +31,24 @@ class Waiting:
     appeals: list[Appeal] = field(default_factory=list)
 
 
-def waiting_for_unit(*, user: User, case_ids: list[UUID]) -> dict[UUID, Waiting]:
+def waiting_case_count(*, user: User) -> int:
+    """How many of the cases the user may see have something waiting for their unit: the count
+    beside "Cases" on every page of theirs, so that what an applicant sends is seen from
+    wherever the caseworker is working."""
+    if user.role not in UNIT_ROLES:
+        return 0
+    return len(waiting_for_unit(user=user, case_ids=case_queryset_visible(user=user).values("pk")))
+
+
+def waiting_for_unit(
+    *, user: User, case_ids: Sequence[UUID] | QuerySet[Any, Any]
+) -> dict[UUID, Waiting]:
     """Per case the user's unit handles: the applicants' messages no one in the unit has read,
     the completions the applicant has sent that no one has confirmed as received, the
     completions due before today of which nothing came, the applications the applicant has
     withdrawn that no one has written off, and the appeals whose time limit no one has
     checked."""
-    if user.role not in UNIT_ROLES or not case_ids:
+    if user.role not in UNIT_ROLES or (isinstance(case_ids, Sequence) and not case_ids):
         return {}
     waiting: dict[UUID, Waiting] = {}
     unread = (
