@@ -3,13 +3,17 @@
 `bench/search.py` loaded (run that first), a caseworker of the unit that holds all 150 000
 cases, with unread messages and completions past their day in some of them. Times
 `waiting_case_count` (three queries on every page of a caseworker or unit manager) beside the
-case list's own query of the ids it pages through.
+query of every visible case's id, which the case list paged through in Python until 2026-11-23
+(and then passed to `waiting_for_unit` as 150 000 parameters, more than PostgreSQL takes: the
+page failed); and the whole case list page as a caseworker opens it (gate, log row, navigation,
+template), its first page and one half way down, which now pages in SQL (`WaitingFirst`).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bistand_bench_search \\
     DJANGO_SETTINGS_MODULE=bistand.config.settings.test \\
     .venv/bin/python bench/waiting.py
 
-Prints the median of each, and their ratio (the count's share of a case list's own work).
+Prints the median of each, and the ratios: the count's share of the old id query, and each
+whole list page's time against that one query the old list began with.
 """
 
 from __future__ import annotations
@@ -95,8 +99,30 @@ def main() -> int:
     )
     print(f"cases the caseworker sees: {len(ids):,}; with something waiting: {count:,}")
     print(f"waiting count (every staff page): {count_ms:8.1f} ms")
-    print(f"case list's ids (the list itself): {list_ms:8.1f} ms")
+    print(f"every visible case's id (the old list's first query): {list_ms:8.1f} ms")
     print(f"ratio count/list: {count_ms / list_ms:.2f}")
+
+    from django.test import Client
+    from django.urls import reverse
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from bistand.cases.views import CASES_PER_PAGE
+
+    # Logged in as staff are: password and a verified second factor.
+    device, _ = TOTPDevice.objects.get_or_create(user=caseworker, name="bench", confirmed=True)
+    browser = Client(HTTP_HOST="localhost")
+    browser.force_login(caseworker)
+    session = browser.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    deep = len(ids) // CASES_PER_PAGE // 2
+    for label, page in (("first", 1), (f"{deep:,}th", deep)):
+        page_ms, answer = _median_ms(
+            lambda page=page: browser.get(reverse("cases:list"), {"page": page})
+        )
+        assert answer.status_code == 200, answer.status_code
+        print(f"case list page, {label:>8} (whole answer): {page_ms:8.1f} ms")
+        print(f"ratio page/old id query: {page_ms / list_ms:.2f}")
     return 0
 
 

@@ -6,10 +6,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bistand.applications.models import ApplicationStatus
 from bistand.cases.models import Case, Relation
+from bistand.conversations.models import SecureMessage
 from tests.factories import World, application_make, case_make, client_for, person_make
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -51,6 +54,11 @@ def test_an_applicants_message_is_listed_first_until_the_unit_has_read_it(world:
     # Seen from any page of the caseworker's: the count beside "Cases" in the navigation.
     queue = caseworker.get(reverse("cases:queue")).content.decode()
     assert f'<a href="{cases}">Ärenden (1 väntar)</a>' in queue
+    assert f'<a href="{cases}">Ärenden (1 väntar)</a>' in page  # counted once, with the list
+    # A search narrows the list, not the count: the waiting case is still counted.
+    searched = caseworker.get(cases, {"q": newer.reference}).content.decode()
+    assert world.case_a.reference not in searched
+    assert f'<a href="{cases}">Ärenden (1 väntar)</a>' in searched
     other_unit = client_for(world.caseworker_b).get(cases).content.decode()
     assert f'<a href="{cases}">Ärenden</a>' in other_unit
     first = _rows(page)[0]
@@ -194,3 +202,57 @@ def test_the_list_comes_in_pages_with_what_waits_on_the_first(world: World) -> N
     assert caseworker.get(cases, {"page": "99"}).content.decode().count("<tr><td>") == len(
         rows_after
     )
+
+
+@pytest.mark.django_db
+def test_more_waiting_than_a_page_holds_goes_on_to_the_next_page_before_the_rest(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bistand.cases.views.CASES_PER_PAGE", 3)
+    newer = [_newer_case(world) for _ in range(7)]
+    for day, case in enumerate(newer, start=1):
+        Case.objects.filter(pk=case.pk).update(opened_on=date(2026, 3, day))
+    waiting = {world.case_a.pk, newer[1].pk, newer[3].pk, newer[5].pk}
+    for case_id in waiting:  # each an applicant's message no one in the unit has read
+        SecureMessage.objects.create(
+            case_id=case_id, sender=world.applicant, from_staff=False, body="Avin har kommit."
+        )
+    in_order = list(Case.objects.filter(unit=world.unit_a).values_list("reference", flat=True))
+    by_reference = dict(Case.objects.values_list("reference", "pk"))
+    expected = [r for r in in_order if by_reference[r] in waiting] + [
+        r for r in in_order if by_reference[r] not in waiting
+    ]
+    assert len(expected) >= 8
+
+    caseworker, shown = client_for(world.caseworker_a), []
+    for number in range(1, -(-len(expected) // 3) + 1):
+        page = caseworker.get(reverse("cases:list"), {"page": number}).content.decode()
+        assert f"Sida {number} av {-(-len(expected) // 3)}: ärende" in page
+        rows = _rows(page)
+        shown += [re.search(r"EB-\d{4}-\d+", row).group(0) for row in rows]  # type: ignore[union-attr]
+        # The flag stands on the waiting rows only, wherever the page break falls.
+        for row, reference in zip(rows, shown[-len(rows) :], strict=True):
+            assert ("1 nytt meddelande" in row) == (by_reference[reference] in waiting)
+    assert shown == expected  # the waiting four first, then the rest, each in the list's order
+
+
+@pytest.mark.django_db
+def test_no_query_of_the_list_names_more_cases_than_its_page_and_what_waits(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit's list costs the same whatever its size: it pages in the database. Until
+    2026-11-23 it read every case's id and sent them all back as parameters, which PostgreSQL
+    refuses beyond 65 535 (bench/waiting.py, 150 000 cases in one unit)."""
+    monkeypatch.setattr("bistand.cases.views.CASES_PER_PAGE", 3)
+    cases = [_newer_case(world) for _ in range(8)]
+    SecureMessage.objects.create(
+        case=cases[0], sender=world.applicant, from_staff=False, body="Avin har kommit."
+    )
+    caseworker = client_for(world.caseworker_a)
+    every_id = [case.pk.hex for case in Case.objects.filter(unit=world.unit_a)]
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            answer = caseworker.get(reverse("cases:list"), {"page": number})
+        assert len(_rows(answer.content.decode())) == 3
+        named = [sum(pk in query["sql"] for pk in every_id) for query in queries]
+        assert max(named) <= 3 + 1, named  # the page's cases, and the one waiting

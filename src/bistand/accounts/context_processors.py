@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from bistand.accounts.models import Role, User
 from bistand.accounts.sessions import login_seconds_left
-from bistand.cases.waiting import waiting_case_count
+from bistand.cases.waiting import WAITING_COUNTED, waiting_case_count
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -29,7 +29,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("conversations:mine"), "label": _("Messages")})
         items.append({"url": reverse("labour:my-plan"), "label": _("My plan")})
     if role in {Role.CASEWORKER, Role.COACH, Role.UNIT_MANAGER}:
-        waiting = waiting_case_count(user=user) if isinstance(user, User) else 0
+        waiting = getattr(request, WAITING_COUNTED, None)
+        if waiting is None:
+            waiting = waiting_case_count(user=user) if isinstance(user, User) else 0
         label = (
             ngettext("Cases (%(count)d waiting)", "Cases (%(count)d waiting)", waiting)
             % {"count": waiting}

@@ -19,7 +19,7 @@ from bistand.cases.selectors import (
     person_queryset_visible,
     person_view,
 )
-from bistand.cases.waiting import waiting_for_unit
+from bistand.cases.waiting import WAITING_COUNTED, WaitingFirst, waiting_for_unit
 
 CASES_PER_PAGE = 50
 
@@ -31,10 +31,11 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     visible = case_queryset_visible(user=request.user)
     if search is not None:
         visible = case_queryset_search(visible, search=search)
-    ids = list(visible.values_list("pk", flat=True))  # in the list's own order
-    waiting = waiting_for_unit(user=request.user, case_ids=ids)
+    waiting = waiting_for_unit(user=request.user, case_ids=visible.values("pk"))
+    if search is None or not search.active:  # every case the user sees: the navigation's count
+        setattr(request, WAITING_COUNTED, len(waiting))
     # What an applicant has sent comes first; the order within each part is kept.
-    ordered = [pk for pk in ids if pk in waiting] + [pk for pk in ids if pk not in waiting]
+    ordered = WaitingFirst(visible, waiting)
     page = Paginator(ordered, CASES_PER_PAGE).get_page(request.GET.get("page"))
     cases = (
         Case.objects.filter(pk__in=page.object_list)
