@@ -11,8 +11,16 @@ from django.urls import reverse
 
 from bistand.applications.models import ApplicationKind, ApplicationStatus
 from bistand.audit.models import AccessLogEntry
+from bistand.cases.models import Relation
 from bistand.organisations.models import Municipality
-from tests.factories import World, application_make, client_for, pdf_bytes
+from tests.factories import (
+    World,
+    application_make,
+    case_make,
+    client_for,
+    pdf_bytes,
+    person_make,
+)
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -146,9 +154,12 @@ def test_the_applicant_reads_what_is_needed_sends_it_and_the_clock_runs_from_tha
 
     with time_machine.travel("2026-11-17 09:00 +0100", tick=False):
         caseworker = client_for(world.caseworker_a)
-        assert "Den sökande skickade kompletteringen 2026-11-14" in (
-            caseworker.get(queue).content.decode()
-        )
+        page = caseworker.get(queue).content.decode()
+        assert "Den sökande skickade kompletteringen 2026-11-14" in page
+        # Sent, it is the unit's time: the clock runs from the day it came, before anyone reads.
+        assert "Pausad" not in page
+        assert "2026-11-21" in page  # 19 Nov + 2 paused days
+        assert "4 dagar kvar" in page
         read = reverse("applications:read", kwargs={"application_id": waiting.pk})
         page = caseworker.get(read).content.decode()
         for shown in (what, "Kontoutdraget kommer på måndag.", "hyresavtal.pdf"):
@@ -309,3 +320,65 @@ def test_asked_again_the_days_already_paused_stay_paused(world: World, waiting) 
         assert due_in_queue() == "2026-11-28"
     waiting.refresh_from_db()
     assert waiting.completion_paused_days == 8
+
+
+@pytest.mark.django_db
+def test_past_the_day_to_complete_by_the_clock_is_the_units_again(world: World, waiting) -> None:  # type: ignore[no-untyped-def]
+    """Received 5 November, visit by 19 November. Asked on 12 November to complete by Monday 16
+    November; nothing comes. The clock stands still to the day, and runs from the 17th: the unit
+    decides on what the case holds or asks again, and the queue does not hide it at the end."""
+    later = case_make(
+        unit=world.unit_a,
+        acted_by=world.caseworker_a,
+        members=[(person_make(acted_by=world.caseworker_a), Relation.APPLICANT)],
+    )
+    other = application_make(person=later.members.get().person, case=later, month=date(2026, 11, 1))
+    other.submitted_at = datetime(2026, 11, 12, 10, tzinfo=STOCKHOLM)  # visit by 26 November
+    other.save()
+    queue = reverse("cases:queue")
+
+    def rows() -> list[str]:
+        page = client_for(world.caseworker_a).get(queue).content.decode()
+        return [r for r in page.split("<tr")[2:] if "EB-" in r]
+
+    with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
+        client_for(world.caseworker_a).post(
+            queue,
+            {
+                "action": "complete",
+                "application_id": waiting.pk,
+                "day": "2026-11-16",
+                "what": "Hyresavtalet.",
+            },
+        )
+    with time_machine.travel("2026-11-16 09:00 +0100", tick=False):
+        first, second = rows()
+        assert later.reference in first  # still the applicant's time: paused, last
+        assert "Pausad: komplettering senast 2026-11-16" in second
+
+    with time_machine.travel("2026-11-18 09:00 +0100", tick=False):
+        first, second = rows()
+        assert world.case_a.reference in first  # paused 12–17 November: visit by the 24th
+        assert "2026-11-24" in first
+        assert "6 dagar kvar" in first
+        assert "Pausad" not in first
+        assert "Komplettering senast 2026-11-16: dagen har passerat; inget har kommit in" in first
+        assert 'value="completed"' in first  # papers that came another way can still be marked
+        assert "2026-11-26" in second
+
+    with time_machine.travel("2026-11-25 09:00 +0100", tick=False):
+        first, _ = rows()
+        assert world.case_a.reference in first
+        assert 'class="overdue"' in first
+        assert "Försenad med 1 dag" in first
+        # Asked again now, the first pause is over and kept; a new one starts today.
+        read = reverse("applications:read", args=[waiting.pk])
+        client_for(world.caseworker_a).post(
+            read, {"action": "complete", "due": "2026-11-30", "what": "Kontoutdraget."}
+        )
+        waiting.refresh_from_db()
+        assert waiting.completion_paused_days == 5
+        assert waiting.completion_requested_on == date(2026, 11, 25)
+        first, second = rows()
+        assert later.reference in first
+        assert "Pausad: komplettering senast 2026-11-30" in second

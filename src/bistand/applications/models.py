@@ -2,6 +2,7 @@
 """Applications from the e-service: the first one and the monthly re-applications."""
 
 import uuid
+from datetime import date, timedelta
 
 from django.core.files.storage import Storage, storages
 from django.db import models
@@ -122,6 +123,30 @@ class Application(models.Model):
             and self.completion_due is not None
             and self.completion_due < timezone.localdate()
         )
+
+    def completion_pause_end(self, today: date) -> date | None:
+        """The day the first-visit clock runs again after the completion request, or None while
+        it is still the applicant's time. The pause ends on the first of: the day the applicant
+        sent the completion, the day the unit found it received, and the day after the day to
+        complete by. From then on the time is the unit's: to read what came, or to decide on
+        what the case holds."""
+        if self.completion_requested_on is None:
+            return None
+        ends = [
+            self.completion_received_on,
+            timezone.localtime(self.completion_sent_at).date() if self.completion_sent_at else None,
+            self.completion_due + timedelta(days=1) if self.completion_due else None,
+        ]
+        ended = min((end for end in ends if end is not None), default=None)
+        return ended if ended is not None and ended <= today else None
+
+    def completion_paused_until(self, today: date) -> int:
+        """The days the clock has stood still for this request so far (none before it was
+        asked)."""
+        if self.completion_requested_on is None:
+            return 0
+        end = self.completion_pause_end(today) or today
+        return max((end - self.completion_requested_on).days, 0)
 
 
 def attachments_storage() -> Storage:

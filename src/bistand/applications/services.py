@@ -413,21 +413,17 @@ def application_completion_request(
 def completion_pause_next(application: Application, *, today: date) -> tuple[date, int]:
     """Where a new request's pause starts, and the days paused before it.
 
-    - Still waiting, nothing sent: the pause goes on from the first request.
-    - Still waiting, but the applicant sent something the caseworker asks more of: that pause
-      ended the day they sent it (the days since were the unit's); a new one starts today.
-    - Completed before: that pause is over and kept; a new one starts today."""
+    - Asked again while it is still the applicant's time (nothing sent, the day not passed):
+      the pause goes on from the first request.
+    - Otherwise that pause is over (`Application.completion_pause_end`: sent, received, or the
+      day passed) and kept; a new one starts today."""
     requested = application.completion_requested_on
     paused = application.completion_paused_days
     if requested is None:
         return today, paused
-    if application.status == ApplicationStatus.NEEDS_COMPLETION:
-        sent = application.completion_sent_at
-        if sent is None:
-            return requested, paused
-        return today, paused + (timezone.localtime(sent).date() - requested).days
-    ended = application.completion_received_on or today
-    return today, paused + (ended - requested).days
+    if application.completion_pause_end(today) is None:
+        return requested, paused
+    return today, paused + application.completion_paused_until(today)
 
 
 class CompletionError(Exception):

@@ -58,17 +58,18 @@ def first_visit_clock(application: Application, today: date) -> Clock | None:
     target, eves = _target(application.case, received)
     if target is None:
         return None
-    paused = application.completion_paused_days  # earlier completions, over
-    requested = application.completion_requested_on
-    if requested:
-        paused += ((application.completion_received_on or today) - requested).days
+    # Earlier requests' pauses, over, and this request's so far.
+    paused = application.completion_paused_days + application.completion_paused_until(today)
     due = deadline(received, target, paused_days=paused, eves=eves)
-    paused_now = bool(requested and not application.completion_received_on)
+    paused_now = bool(
+        application.completion_requested_on and application.completion_pause_end(today) is None
+    )
     return Clock(application, received, due, paused, paused_now, (due - today).days)
 
 
 def reception_queue(*, user: User, today: date) -> list[Clock]:
-    """First applications waiting for the first reception visit, most urgent first."""
+    """First applications waiting for the first reception visit, most urgent first; those whose
+    clock stands still (the applicant still has time to complete) last."""
     applications = Application.objects.filter(
         case__in=case_queryset_visible(user=user),
         kind=ApplicationKind.FIRST,
