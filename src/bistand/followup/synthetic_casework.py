@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
+from bistand.folding import name_folded
 from bistand.followup.synthetic import HOUSEHOLD_KEY_OFFSET, Codes, Households, Month, Place
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.rules.parameters_loader import default_rulebook
@@ -49,7 +50,8 @@ CLOSURES = {
 TABLES: dict[str, str] = {  # table -> its columns, in the order of the lines
     "people_person": (
         "id, identity_number, first_name, last_name, gender, born_in_sweden, address_line, "
-        "postal_code, city, phone, email, protected_identity, created_at, updated_at, iban"
+        "postal_code, city, phone, email, protected_identity, created_at, updated_at, iban, "
+        "search_name"
     ),
     "cases_case": (
         "id, reference, status, opened_on, closed_on, created_at, updated_at, unit_id, "
@@ -84,6 +86,7 @@ TABLES: dict[str, str] = {  # table -> its columns, in the order of the lines
     ),
 }
 NULL = "\\N"
+FICTIONAL_NAME = name_folded("Fiktiv", "Person")  # as Person.save keeps it for the search
 SPACE = 1 << 104  # key spaces above persons (0) and households (HOUSEHOLD_KEY_OFFSET)
 CHILD, INVESTIGATION, ADULT, MEMBER, REFERRAL, MEETING, PLAN, ACTIVITY, DECISION, ORDER = range(
     2, 12
@@ -175,7 +178,7 @@ class Casework:
         born_in_sweden = ("t", "f", NULL)[born]
         out["people_person"].append(
             f"{pid}\t{self._identity_number(birth)}\tFiktiv\tPerson\t{gender}\t{born_in_sweden}"
-            f"\t\t\t\t\t\t\t2016-01-01 00:00:00+00\t2016-01-01 00:00:00+00\t\n"
+            f"\t\t\t\t\t\t\t2016-01-01 00:00:00+00\t2016-01-01 00:00:00+00\t\t{FICTIONAL_NAME}\n"
         )
 
     def _household(self, out: dict[str, list[str]], pool: Households, h: int, index: int) -> None:
