@@ -64,19 +64,21 @@ class RefreshResult:
 def facts_from_decisions(first: int, last: int) -> list[AidMonthFact]:
     """The facts for months first..last: every adult of a household with a signed decision
     granting aid that month. Household composition and support barriers as recorded now."""
+    signed = Decision.objects.filter(
+        month__gte=month_of(first),
+        month__lte=month_of(last),
+        outcome__in=AID_OUTCOMES,
+        status=DecisionStatus.SIGNED,
+    )
     granted = (
-        Decision.objects.filter(
-            month__gte=month_of(first),
-            month__lte=month_of(last),
-            outcome__in=AID_OUTCOMES,
-            status=DecisionStatus.SIGNED,
-        )
-        .values("case_id", "month")
+        signed.values("case_id", "month")
         .annotate(amount=Sum("granted_amount"))
         .order_by("month", "case_id")
     )
     amounts = {(row["case_id"], month_index(row["month"])): row["amount"] for row in granted}
-    case_ids = {case_id for case_id, _ in amounts}
+    # The cases as a subquery, not as their ids: a city's year holds more cases than the
+    # 65 535 parameters PostgreSQL takes in one statement.
+    case_ids = signed.values("case_id")
     places = {
         pk: (unit_id, committee_id)
         for pk, unit_id, committee_id in Case.objects.filter(pk__in=case_ids).values_list(

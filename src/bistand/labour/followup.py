@@ -5,8 +5,10 @@ referral path (the table seed 004 reports)? Computed from decisions and referral
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
@@ -33,7 +35,9 @@ def off_aid(aid_months: set[date], *, closed_on: date, months: int, today: date)
     return None if today < months_later(closed_on, months + 1) else True
 
 
-def aid_months_by_person(person_ids: list[UUID]) -> dict[UUID, set[date]]:
+def aid_months_by_person(
+    person_ids: Sequence[UUID] | QuerySet[Any, Any],
+) -> dict[UUID, set[date]]:
     """The months aid was granted to any household each person belongs to: one query."""
     found: dict[UUID, set[date]] = defaultdict(set)
     rows = Decision.objects.filter(
@@ -57,12 +61,13 @@ class ClosureFollowUp:
 
 
 def closures_followed_up(*, units: QuerySet[Unit], today: date) -> list[ClosureFollowUp]:
+    referrals = Referral.objects.filter(to_unit__in=units, status=ReferralStatus.CLOSED)
     closed = list(
-        Referral.objects.filter(to_unit__in=units, status=ReferralStatus.CLOSED)
-        .select_related("person", "closure_reason", "to_unit")
-        .order_by("-closed_on")
+        referrals.select_related("person", "closure_reason", "to_unit").order_by("-closed_on")
     )
-    aid = aid_months_by_person([referral.person_id for referral in closed])
+    # The people as a subquery, not as their ids: ten years of a large unit's referrals hold
+    # more than the 65 535 parameters PostgreSQL takes in one statement.
+    aid = aid_months_by_person(referrals.values("person_id"))
     return [
         ClosureFollowUp(
             referral,
