@@ -568,3 +568,21 @@ def test_a_person_counts_once_per_education_provider_by_the_last_activity_in_the
     assert education_providers(january, scope, Labels(scope)).rows == [
         ["Komvux Demostad", 1, 1, 0, 0, 0, 0, 0, 0]
     ]
+
+
+@pytest.mark.django_db
+def test_the_refresh_asks_for_its_cases_by_subquery_not_by_their_ids(
+    world: World, history: History
+) -> None:
+    """A city's 13 months of decisions hold more cases than the 65 535 parameters PostgreSQL
+    takes in one statement (bench/followup.py --refresh): no query lists the cases it read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bistand.followup.refresh import facts_from_decisions
+
+    cases = [case.pk.hex for case in (history.h1, history.h2, *history.men)]
+    with CaptureQueriesContext(connection) as queries:
+        facts = facts_from_decisions(JAN, DEC)
+    assert len(facts) == 24 + 5 + 6 + 1
+    assert max(sum(pk in query["sql"] for pk in cases) for query in queries) <= 1
