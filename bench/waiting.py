@@ -6,7 +6,8 @@ cases, with unread messages and completions past their day in some of them. Time
 query of every visible case's id, which the case list paged through in Python until 2026-11-23
 (and then passed to `waiting_for_unit` as 150 000 parameters, more than PostgreSQL takes: the
 page failed); and the whole case list page as a caseworker opens it (gate, log row, navigation,
-template), its first page and one half way down, which now pages in SQL (`WaitingFirst`).
+template), its first page and one half way down, which now pages in SQL (`WaitingFirst`), and
+searched by name (the hits read once, ADR 0023's trigram index on PostgreSQL).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bistand_bench_search \\
     DJANGO_SETTINGS_MODULE=bistand.config.settings.test \\
@@ -123,6 +124,12 @@ def main() -> int:
         assert answer.status_code == 200, answer.status_code
         print(f"case list page, {label:>8} (whole answer): {page_ms:8.1f} ms")
         print(f"ratio page/old id query: {page_ms / list_ms:.2f}")
+    for typed in ("svensson anna", "zzz"):  # a name search: its hits read once, paged in Python
+        page_ms, answer = _median_ms(
+            lambda typed=typed: browser.get(reverse("cases:list"), {"q": typed})
+        )
+        assert answer.status_code == 200, answer.status_code
+        print(f"case list searched for {typed!r} (whole answer): {page_ms:8.1f} ms")
     return 0
 
 

@@ -23,6 +23,9 @@ NOTHING_NEW = (
 )
 
 
+REF = re.compile(r"EB-\d{4}-\d+")
+
+
 def _rows(page: str) -> list[str]:
     return re.findall(r"<tr><td>.*?</tr>", page, flags=re.S)
 
@@ -256,3 +259,33 @@ def test_no_query_of_the_list_names_more_cases_than_its_page_and_what_waits(
         assert len(_rows(answer.content.decode())) == 3
         named = [sum(pk in query["sql"] for pk in every_id) for query in queries]
         assert max(named) <= 3 + 1, named  # the page's cases, and the one waiting
+
+
+@pytest.mark.django_db
+def test_a_search_or_a_status_lists_what_waits_among_its_cases_first(world: World) -> None:
+    newer = [_newer_case(world) for _ in range(3)]
+    Case.objects.filter(pk=newer[2].pk).update(status="closed")
+    for case in (world.case_a, newer[2]):  # an open and a closed case with something waiting
+        SecureMessage.objects.create(
+            case=case, sender=world.applicant, from_staff=False, body="Avin har kommit."
+        )
+    caseworker, cases = client_for(world.caseworker_a), reverse("cases:list")
+    waits_in_one = "1 ärende har något som väntar på enheten. Det visas först."
+
+    by_number = caseworker.get(cases, {"q": newer[2].reference}).content.decode()
+    assert [newer[2].reference] == [REF.search(row).group(0) for row in _rows(by_number)]  # type: ignore[union-attr]
+    assert waits_in_one in by_number
+    assert f'<a href="{cases}">Ärenden (2 väntar)</a>' in by_number  # every case still counted
+
+    by_number = caseworker.get(cases, {"q": newer[0].reference}).content.decode()
+    assert NOTHING_NEW in by_number  # its one hit has nothing waiting
+
+    closed = caseworker.get(cases, {"status": "closed"}).content.decode()
+    assert [newer[2].reference] == [REF.search(row).group(0) for row in _rows(closed)]  # type: ignore[union-attr]
+    assert waits_in_one in closed
+
+    opened = caseworker.get(cases, {"status": "open"}).content.decode()
+    listed = [REF.search(row).group(0) for row in _rows(opened)]  # type: ignore[union-attr]
+    assert listed[0] == world.case_a.reference  # waiting, so first, though opened before
+    assert newer[2].reference not in listed
+    assert waits_in_one in opened

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import csv
+from collections.abc import Sequence
+from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -29,13 +31,21 @@ def case_list(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     form = CaseSearchForm(request.GET or None)
     search = form.search() if form.is_bound else None
     visible = case_queryset_visible(user=request.user)
-    if search is not None:
-        visible = case_queryset_search(visible, search=search)
+    # What waits in every case the user sees: also the navigation's count on this page.
     waiting = waiting_for_unit(user=request.user, case_ids=visible.values("pk"))
-    if search is None or not search.active:  # every case the user sees: the navigation's count
-        setattr(request, WAITING_COUNTED, len(waiting))
+    setattr(request, WAITING_COUNTED, len(waiting))
     # What an applicant has sent comes first; the order within each part is kept.
-    ordered = WaitingFirst(visible, waiting)
+    ordered: Sequence[UUID]
+    if search is not None and search.text:
+        # A text search runs once: its hits are read whole (ids only) and paged here, and only
+        # a page's ids are sent back. Narrowed, the list says how many of its hits wait.
+        hits = list(case_queryset_search(visible, search=search).values_list("pk", flat=True))
+        ordered = [pk for pk in hits if pk in waiting] + [pk for pk in hits if pk not in waiting]
+        waiting = {pk: waiting[pk] for pk in hits if pk in waiting}
+    else:  # every case, or a status: paged in the database
+        listed = case_queryset_search(visible, search=search) if search is not None else visible
+        ordered = WaitingFirst(listed, waiting)
+        waiting = {pk: waiting[pk] for pk in ordered.waiting}
     page = Paginator(ordered, CASES_PER_PAGE).get_page(request.GET.get("page"))
     cases = (
         Case.objects.filter(pk__in=page.object_list)

@@ -49,6 +49,11 @@ class WaitingFirst(Sequence[UUID]):
         )
         self._total: int | None = None
 
+    @property
+    def waiting(self) -> list[UUID]:
+        """The waiting cases among those listed, in the list's order."""
+        return self._waiting
+
     def __len__(self) -> int:
         if self._total is None:
             self._total = self._cases.count()
