@@ -340,3 +340,38 @@ def test_a_year_not_in_the_list_is_explained_and_this_year_shown(stockholm: Worl
     chosen = coach.get(reverse("labour:follow-up"), {"year": "2024"}).content.decode()
     assert "Remitterade 2024" in chosen
     assert "Välj ett av åren i listan." not in chosen
+
+
+@pytest.mark.django_db
+def test_the_closures_follow_up_asks_for_its_people_by_subquery_not_by_their_ids(
+    world: World,
+) -> None:
+    """Ten years of a large unit's closed referrals hold more people than the 65 535 parameters
+    PostgreSQL takes in one statement: no query lists the people it follows up."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from bistand.labour.followup import closures_followed_up
+
+    reason = ClosureReason.objects.get(code="work")
+    people = Person.objects.bulk_create(
+        Person(identity_number=f"19800101{n:04d}", first_name="P", last_name=str(n), gender="man")
+        for n in range(5)
+    )
+    Referral.objects.bulk_create(
+        Referral(
+            case=world.case_b,
+            person=person,
+            to_unit=world.jobbtorg,
+            status=ReferralStatus.CLOSED,
+            closure_reason=reason,
+            closed_on=date(2026, 3, 15),
+        )
+        for person in people
+    )
+    ids = [person.pk.hex for person in people]
+    with CaptureQueriesContext(connection) as queries:
+        closures = closures_followed_up(units=Unit.objects.all(), today=date(2026, 11, 23))
+    assert {c.referral.person_id for c in closures} >= {person.pk for person in people}
+    assert all(c.after == {3: True, 6: True} for c in closures if c.referral.person in people)
+    assert max(sum(pk in query["sql"] for pk in ids) for query in queries) <= 1
