@@ -580,9 +580,10 @@ def test_the_refresh_asks_for_its_cases_by_subquery_not_by_their_ids(
     from django.test.utils import CaptureQueriesContext
 
     from bistand.followup.refresh import facts_from_decisions
+    from tests.queries import most_ids_in_one_query
 
-    cases = [case.pk.hex for case in (history.h1, history.h2, *history.men)]
+    cases = [case.pk for case in (history.h1, history.h2, *history.men)]
     with CaptureQueriesContext(connection) as queries:
         facts = facts_from_decisions(JAN, DEC)
     assert len(facts) == 24 + 5 + 6 + 1
-    assert max(sum(pk in query["sql"] for pk in cases) for query in queries) <= 1
+    assert most_ids_in_one_query(queries, cases) <= 1

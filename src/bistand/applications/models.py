@@ -140,7 +140,7 @@ class Application(models.Model):
         ended = min((end for end in ends if end is not None), default=None)
         return ended if ended is not None and ended <= today else None
 
-    def completion_paused_until(self, today: date) -> int:
+    def completion_days_paused(self, today: date) -> int:
         """The days the clock has stood still for this request so far (none before it was
         asked)."""
         if self.completion_requested_on is None:

@@ -423,7 +423,7 @@ def completion_pause_next(application: Application, *, today: date) -> tuple[dat
         return today, paused
     if application.completion_pause_end(today) is None:
         return requested, paused
-    return today, paused + application.completion_paused_until(today)
+    return today, paused + application.completion_days_paused(today)
 
 
 class CompletionError(Exception):

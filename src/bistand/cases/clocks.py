@@ -59,7 +59,7 @@ def first_visit_clock(application: Application, today: date) -> Clock | None:
     if target is None:
         return None
     # Earlier requests' pauses, over, and this request's so far.
-    paused = application.completion_paused_days + application.completion_paused_until(today)
+    paused = application.completion_paused_days + application.completion_days_paused(today)
     due = deadline(received, target, paused_days=paused, eves=eves)
     paused_now = bool(
         application.completion_requested_on and application.completion_pause_end(today) is None
