@@ -60,3 +60,36 @@ def test_figures_dates_and_legal_references_keep_their_order_on_an_arabic_page(
 
     decided = timezone.localtime(decision.decided_at).date().isoformat()
     assert _reads_left_to_right(page, "footer", decided, decided[:4], decided[-2:])
+
+
+# How many lines the first text under `selector` that holds `whole` takes.
+LINES = """([selector, whole]) => {
+  const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.textContent.includes(whole)) node = walker.nextNode();
+  if (!node) return null;
+  const range = document.createRange(), at = node.textContent.indexOf(whole);
+  range.setStart(node, at);
+  range.setEnd(node, at + whole.length);
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+}"""
+
+
+@pytest.mark.parametrize("language", ["sv", "ar"])
+def test_the_case_number_is_never_broken_at_its_hyphens_on_a_phone(
+    world: World, open_page: Any, language: str
+) -> None:
+    """Above the decision, the committee's name and "Case EB-2026-00001" share a line that a
+    phone's screen breaks. A browser may break a line after a hyphen: at some widths the
+    applicant read "EB-" at one end of the line and "2026-00001" on the next."""
+    page = open_page(world.applicant, language=language, width=320)
+    page.goto(reverse("decisions:detail", kwargs={"decision_id": world.decision_a.pk}))
+    header = ".letter header"
+    reference = world.case_a.reference
+    broken = []
+    for width in range(300, 481, 4):  # wherever the line happens to end
+        page.set_viewport_size({"width": width, "height": 900})
+        if page.evaluate(LINES, [header, reference]) != 1:
+            broken.append(width)
+    assert broken == []
+    assert page.locator(header).evaluate("(el) => el.scrollWidth <= el.clientWidth")
