@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import ngettext
 
 from bistand.accounts.sessions import (
@@ -82,3 +83,18 @@ def idle_logout(request: HttpRequest, idle: int) -> None:
         )
         % {"minutes": minutes},
     )
+
+
+class NoStoreMiddleware:
+    """Every answer says `Cache-Control: no-store, private` (docs/adr/0029): almost every page,
+    letter and document holds someone's personal data, and on a shared computer neither the next
+    person's Back button nor the browser's disk may bring back a page of a person who has logged
+    out. Django's `add_never_cache_headers` writes the header and `Expires`."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response
