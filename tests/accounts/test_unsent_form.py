@@ -23,6 +23,7 @@ from bistand.accounts.unsent import SESSION_KEY, WRITER_COOKIE
 from bistand.applications.models import Application
 from bistand.journals.models import JournalEntry
 from tests.factories import PASSWORD, World, client_for, otp_device, pdf_bytes, user_create
+from tests.forms_sent import form_sending
 
 HOUSING = {
     "housing_type": "rental",
@@ -41,16 +42,12 @@ def _step_url(application: Application, step: str) -> str:
     return reverse("applications:step", kwargs={"application_id": application.pk, "step": step})
 
 
-def _form_on(html: str) -> tuple[str, dict[str, list[str]]]:
-    """The form offered back, as a browser would send it: its action and its fields."""
-    forms = re.findall(r'<form method="post" action="([^"]*)">(.*?)</form>', html, re.S)
-    found = next(((a, body) for a, body in forms if "Skicka det jag skrev" in body), None)
-    assert found is not None, html[-2000:]
-    action, body = found
-    fields: dict[str, list[str]] = {}
-    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', body):
-        fields.setdefault(unescape(name), []).append(unescape(value))
-    return unescape(action), fields
+def _in_text_area(html: str, name: str) -> list[str]:
+    """The text in the page's text areas called `name`, as written in the page."""
+    return [
+        unescape(text).removeprefix("\n")
+        for text in re.findall(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', html, re.S)
+    ]
 
 
 @contextmanager
@@ -78,14 +75,19 @@ def test_a_step_sent_after_the_login_ran_out_is_offered_back_and_saved(world: Wo
         offer = client.get(url)
         page = offer.content.decode()
         assert offer.status_code == 200
+        # The step itself, with what was written filled in, and a notice above it.
         assert "Det du skrev är inte sparat ännu" in page
-        action, fields = _form_on(page)
-        assert action == url
-        assert fields["housing"] == ["8 450"]
-        assert fields["household_electricity"] == ["410"]
-        assert "csrfmiddlewaretoken" in fields  # a fresh token, not the one kept
+        assert "Boende och kostnader" in page
+        form = form_sending(page, page_url=url, field="housing")
+        assert form.action == url
+        assert form.values("housing") == ["8 450"]
+        assert form.values("household_electricity") == ["410"]
+        assert form.values("housing_type") == ["rental"]
+        assert form.values("csrfmiddlewaretoken") != []  # a fresh token, not the one kept
+        world.draft_a.refresh_from_db()
+        assert "housing" not in world.draft_a.answers  # nothing saved until the person sends
 
-        sent = client.post(action, {name: values for name, values in fields.items()})
+        sent = client.post(form.action, form.data())
         assert sent.status_code == 302
         assert sent["Location"] == _step_url(world.draft_a, "incomes")
         world.draft_a.refresh_from_db()
@@ -140,9 +142,14 @@ def test_a_caseworkers_journal_entry_survives_the_login_running_out(world: World
         assert response["Location"].startswith(reverse("accounts:staff-login"))
         assert not JournalEntry.objects.filter(text=text).exists()
         client_for(world.caseworker_a, client)
-        action, fields = _form_on(client.get(url).content.decode())
-        assert fields["text"] == [text]  # exactly as typed, markup escaped on the page only
-        client.post(action, fields)
+        page = client.get(url).content.decode()
+        # The journal itself, with the entry in its own field, as typed (escaped on the page).
+        assert f"<h1>Journal, ärende {world.case_a.reference}</h1>" in page
+        assert text in _in_text_area(page, "text")
+        form = form_sending(page, page_url=url, field="text")
+        assert form.values("text") == [text]
+        assert form.values("action") == ["write"]
+        client.post(form.action, form.data())
         assert JournalEntry.objects.filter(text=text, case=world.case_a).count() == 1
 
 
@@ -154,8 +161,54 @@ def test_files_are_not_kept_and_the_person_is_told(world: World) -> None:
         client.post(url, {"kind": "rent", "file": upload})
         client_for(world.applicant, client)
         page = client.get(url).content.decode()
-        assert "Filer du hade valt sparades inte" in page
+        assert "Filer du hade valt sparades inte: välj dem igen." in page
         assert "hyra.pdf" not in page
+        assert form_sending(page, page_url=url, field="kind").values("kind") == ["rent"]
+
+
+@pytest.mark.django_db
+def test_what_the_page_cannot_show_is_listed_before_it_is_sent(world: World) -> None:
+    """A field the page has no place for (the page changed since it was written): nothing is
+    filled in, and the values are listed, so that nothing is sent unseen."""
+    url = _step_url(world.draft_a, "housing")
+    with _login_ran_out(world.applicant) as client:
+        client.post(url, {**HOUSING, "gone_from_the_page": "Hyran höjs i januari."})
+        client_for(world.applicant, client)
+        page = client.get(url).content.decode()
+        assert "<h1>Det du skrev är inte sparat ännu</h1>" in page
+        written = re.search(r'<ul class="written">(.*?)</ul>', page, re.S)
+        assert written is not None
+        assert re.findall(r"<li[^>]*>(.*?)</li>", written.group(1)) == [
+            "rental",
+            "8 450",
+            "410",
+            "Hyran höjs i januari.",
+        ]
+        assert "Om det här inte är det du skrev, skicka det inte." in page
+        form = form_sending(page, page_url=url, field="gone_from_the_page")
+        client.post(form.action, form.data())
+        world.draft_a.refresh_from_db()
+        assert world.draft_a.answers["housing"]["housing"] == "8450"
+
+
+@pytest.mark.django_db
+def test_words_left_on_the_device_by_someone_else_are_shown_not_sent(world: World) -> None:
+    """After the caseworker's login ended, whoever sat down at the device sent a journal entry.
+    It is kept with the caseworker's mark, but it is shown in the field for them to read, never
+    sent for them: they discard it."""
+    url = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    planted = "Sökanden har fått besked om avslag per telefon."
+    with _login_ran_out(world.caseworker_a) as client:
+        client.post(url, {"action": "write", "text": planted})
+        client_for(world.caseworker_a, client)
+        page = client.get(url).content.decode()
+        assert "Om det här inte är det du skrev, skicka det inte." in page
+        assert planted in _in_text_area(page, "text")  # in the field, to be read
+        assert form_sending(page, page_url=url, field="text").values("text") == [planted]
+        assert not JournalEntry.objects.filter(text=planted).exists()
+        assert client.get(f"{url}?unsent=discard")["Location"] == url
+        assert planted not in client.get(url).content.decode()
+    assert not JournalEntry.objects.filter(text=planted).exists()
 
 
 @pytest.mark.django_db
@@ -223,9 +276,9 @@ def test_the_writer_logging_in_again_is_offered_it(world: World) -> None:
     with time_machine.travel(timezone.now() + EXPIRED, tick=False):
         client.post(url, {"action": "write", "text": text})
         _staff_login(client, world.caseworker_a)
-        action, fields = _form_on(client.get(url).content.decode())
-        assert fields["text"] == [text]
-        client.post(action, fields)
+        form = form_sending(client.get(url).content.decode(), page_url=url, field="text")
+        assert form.values("text") == [text]
+        client.post(form.action, form.data())
     assert JournalEntry.objects.filter(text=text, case=world.case_a).count() == 1
 
 

@@ -36,6 +36,9 @@ MAX_CHARACTERS = 64_000
 WRITER_COOKIE = "bistand_writer"
 # Longer than any login: a page left open for up to a week and sent then is still kept.
 WRITER_COOKIE_AGE = 7 * 24 * 60 * 60
+# The request attribute that holds the kept form while its page is drawn with it filled in: the
+# page shows the notice above it (base.html).
+UNSENT_REFILLING = "bistand_unsent_refilling"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class UnsentForm:
     action: str  # where it was sent: the path with its query
     fields: list[tuple[str, str]]
     had_files: bool
+
+    @property
+    def values_written(self) -> list[str]:
+        """What was written, for the page that lists it: the fields with a value, in order."""
+        return [value for name, value in self.fields if value.strip()]
 
 
 def writer_mark(user: Any) -> str:

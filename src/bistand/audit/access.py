@@ -187,7 +187,7 @@ def access_checked(
                 unsent = unsent_form_for(request)
                 if unsent is not None:
                     log(granted=True)
-                    return unsent_form_offer(request, unsent)
+                    return unsent_form_offer(request, unsent, lambda: view(request, obj, **kwargs))
             if request.method == "POST":
                 unsent_form_drop(request)
                 # The log row and the view's writes commit together: one commit per request.
