@@ -40,10 +40,14 @@ def login_runs_out(page: Any) -> None:
     page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
 
 
-def sent_after_login_ran_out(page: Any, user: User, path: str, fields: dict[str, str]) -> None:
-    """Fill in `fields` on the page at `path`; the login runs out before "next" is pressed; the
-    person logs in again and comes back to `path`, where what they wrote is offered back."""
-    page.goto(path)
+def sent_after_login_ran_out(
+    page: Any, user: User, path: str, fields: dict[str, str], *, opened: bool = False
+) -> None:
+    """Fill in `fields` on the page at `path` (opened here, unless it is `opened` already); the
+    login runs out before "next" is pressed; the person logs in again and comes back to `path`,
+    where what they wrote is offered back."""
+    if not opened:
+        page.goto(path)
     for name, value in fields.items():
         page.locator(f"input[name={name}]").fill(value)
     login_runs_out(page)

@@ -135,7 +135,19 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
     def kept_after_login() -> None:
         housing = f"/my/applications/{draft}/step/housing/"
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
-        assert page.locator("main input[type=hidden][name=housing]").input_value() == "8450"
+        assert page.locator("main .unsent[role=status]").is_visible()
+        assert page.locator("main input[name=housing]").input_value() == "8450"
+
+    def kept_and_listed() -> None:
+        # A field the page no longer has: what was written is listed instead (docs/adr/0028).
+        incomes = f"/my/applications/{draft}/step/incomes/"
+        page.goto(incomes)
+        page.evaluate(
+            """() => document.querySelector("main form").insertAdjacentHTML(
+                "beforeend", '<input type="hidden" name="gone" value="Skrivet förut">')"""
+        )
+        sent_after_login_ran_out(page, world.applicant, incomes, {}, opened=True)
+        assert page.locator("main ul.written").is_visible()
 
     return [
         ("my case", lambda: page.goto("/my/")),
@@ -171,7 +183,9 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         # Waiting for completion, so not decided: it can be withdrawn.
         ("withdraw", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")),
         ("throw away a draft", lambda: page.goto(f"/my/applications/{draft}/withdraw/")),
-        ("what you wrote is kept", kept_after_login),  # last: it logs the browser in again
+        # Last: these log the browser in again.
+        ("what you wrote is kept", kept_after_login),
+        ("what you wrote is kept, listed", kept_and_listed),
     ]
 
 
@@ -272,7 +286,7 @@ def test_no_serious_or_critical_violations_on_labour_pages(world: World, open_pa
     for user, url in visits:
         page = open_page(user)
         page.goto(url)
-        assert page.locator("h1").count() == 1, url
+        assert page.get_by_role("heading", level=1).count() == 1, url
         tally.check(page, url)
     print(f"\naxe labour pages: {tally.counts}")
     assert tally.blocking == []
@@ -289,7 +303,7 @@ def test_the_case_list_is_searched_by_keyboard_without_violations(
     page = open_page(world.caseworker_a)
 
     def check(label: str) -> None:
-        assert page.locator("h1").count() == 1, label
+        assert page.get_by_role("heading", level=1).count() == 1, label
         tally.check(page, label)
 
     page.goto("/cases/")

@@ -38,8 +38,18 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
 
     log_in_again(page, world.applicant)
     page.goto(step)
-    assert page.get_by_role("heading", name="Det du skrev är inte sparat ännu").is_visible()
-    send = page.get_by_role("button", name="Skicka det jag skrev")
+    # The step itself, as the applicant left it, under a notice that it is not saved yet.
+    notice = page.get_by_role("status").filter(has_text="Det du skrev är inte sparat ännu")
+    assert notice.is_visible()
+    assert page.get_by_role("heading", name="Boende och kostnader").is_visible()
+    assert page.get_by_label("Hyresrätt (förstahandskontrakt)").is_checked()
+    amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
+    assert amount.input_value() == "8 450"
+    assert page.get_by_label("Hushållsel per månad (kr)", exact=True).input_value() == "410"
+    assert serious_violations(page) == []
+    # They change one amount, then send the page with its own button, by keyboard.
+    amount.fill("8 500")
+    send = page.get_by_role("button", name="Spara och fortsätt", exact=True)
     send.focus()
     page.keyboard.press("Enter")
 
@@ -47,7 +57,8 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
     assert page.get_by_label("Din lön efter skatt (kr)", exact=True).is_visible()
     page.goto(step)
     amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
-    assert amount.input_value().replace("\u00a0", "").replace(" ", "") == "8450"
+    assert amount.input_value().replace("\u00a0", "").replace(" ", "") == "8500"
+    assert page.locator("main .unsent").count() == 0  # sent: no longer offered
 
 
 @pytest.mark.parametrize("language", ["sv", "ar"])
@@ -87,15 +98,23 @@ def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
         assert page.locator("input[name=housing]").input_value() == "9100"
         assert Session.objects.get(session_key=key["value"]).expire_date > ends_before
 
-        # Nobody there to press the button: at the end the dialog says the login is over, and
-        # that what is on the page is kept; the button to stay is gone.
+        # Nobody there to press the button: at the end the page is hidden, since it may show a
+        # person's case on a shared computer, and says the login is over (ADR 0030). What was
+        # typed is still in its field, out of sight, and can be kept.
         later("10:01")
-        dialog.wait_for(state="visible")
         ended = {"sv": "Du har loggats ut", "ar": "تم تسجيل خروجك"}[language]
-        assert dialog.get_by_role("heading", name=ended).is_visible()
-        assert not dialog.get_by_role("button", name=stay).is_visible()
+        page.get_by_role("heading", name=ended).wait_for()
+        assert not dialog.is_visible()
+        assert page.locator("main").is_hidden()
+        assert not page.get_by_text("9100").is_visible()
+        assert page.evaluate("document.activeElement.id") == "session-ended"
         assert serious_violations(page) == []
         assert page.locator("input[name=housing]").input_value() == "9100"
+        keep = {
+            "sv": "Behåll det jag skrev och logga in igen",
+            "ar": "احتفظ بما كتبته وسجّل الدخول مرة أخرى",
+        }
+        assert page.get_by_role("button", name=keep[language]).is_visible()
 
 
 def test_a_tab_left_open_waits_while_another_is_used_and_the_login_ends_when_neither_is(
@@ -137,9 +156,43 @@ def test_a_tab_left_open_waits_while_another_is_used_and_the_login_ends_when_nei
         # At the end both say the login is over, and it is, on the server too: the next page
         # asks for a login and says why. What was typed is still in its field.
         later("02:00")
-        waiting.get_by_role("heading", name="Du har loggats ut").wait_for()
+        writing.get_by_role("heading", name="Du har loggats ut").wait_for()
+        assert writing.locator("main").is_hidden()
         assert writing.locator("input[name=housing]").input_value() == "9100"
+        # The tab where nothing was written offers only to log in again.
+        reading.get_by_role("heading", name="Du har loggats ut").wait_for()
+        assert reading.get_by_role("link", name="Logga in igen").is_visible()
+        assert reading.locator("button[data-session-keep]").is_hidden()
         reading.goto(reverse("applications:my-case"))
         assert reading.get_by_text(
             "Du loggades ut eftersom du inte hade varit aktiv på 10 minuter."
         ).is_visible()
+
+
+def test_at_the_end_what_was_written_is_kept_out_of_sight_and_comes_back_after_the_login(
+    world: World, open_page: Any, settings: Any
+) -> None:
+    """The applicant walks away from a half-written step on a library computer. At the end of the
+    login the page is hidden; pressing "keep" sends the step, which the server keeps for its
+    writer (ADR 0024) while asking for a login; after it, the step comes back filled in."""
+    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 120
+    page = open_page(world.applicant)
+    step = reverse(
+        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+    )
+    with both_clocks(page) as later:
+        page.goto(step)
+        page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True).fill("9 100")
+        later("10:01")
+        page.get_by_role("heading", name="Du har loggats ut").wait_for()
+        assert page.locator("main").is_hidden()
+        page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
+        assert page.get_by_role("heading", name="E-legitimation är inte tillgänglig").is_visible()
+        log_in_again(page, world.applicant)
+        page.goto(step)
+    assert page.locator("main .unsent[role=status]").is_visible()
+    amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
+    assert amount.input_value() == "9 100"
+    world.draft_a.refresh_from_db()
+    assert "housing" not in world.draft_a.answers  # kept, not saved: the person sends it

@@ -37,7 +37,7 @@ def test_no_serious_or_critical_violations_on_the_staff_pages_of_the_demo(open_p
         page = open_page(user)
         for kind, url in kinds.items():
             page.goto(url)
-            assert page.locator("h1").count() == 1, url
+            assert page.get_by_role("heading", level=1).count() == 1, url
             tally.check(page, f"{username} {kind} {url}")
     print(f"\naxe staff pages: {tally.counts}")
     assert tally.blocking == []

@@ -7,7 +7,9 @@ from urllib.parse import urljoin, urlsplit
 
 from django.test import Client
 
-NOT_FOLLOWED = re.compile(r"^/(admin|static|i18n|dev)/|logout")
+# Nor the ways out and back in: logging out, and "Log in again" on the page shown when the login
+# has ended (hidden until then).
+NOT_FOLLOWED = re.compile(r"^/(admin|static|i18n|dev)/|logout|^/accounts/(staff/)?login/")
 MOST_PAGES = 150  # per user; the demo's users reach 10–90
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Navigation by role, the development-environment marker, and when the login ends."""
+"""Navigation by role, the development-environment marker, when the login ends, and a form kept
+from an expired login that the page shows filled in."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from django.utils.translation import ngettext
 
 from bistand.accounts.models import Role, User
 from bistand.accounts.sessions import login_seconds_left
+from bistand.accounts.unsent import UNSENT_REFILLING
 from bistand.cases.waiting import WAITING_COUNTED, waiting_case_count
 
 
@@ -52,10 +54,19 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("followup:statistics"), "label": _("Statistics")})
     if role == Role.ADMINISTRATOR:
         items.append({"url": reverse("admin:index"), "label": _("Administration")})
-    seconds_left = login_seconds_left(request, active=True) if user.is_authenticated else None
+    seconds_left, login_url = None, None
+    if user.is_authenticated:
+        seconds_left = login_seconds_left(request, active=True)
+        # Where "Log in again" leads when the login has ended on an open page (docs/adr/0030).
+        login_url = reverse(
+            "accounts:applicant-login" if role == Role.APPLICANT else "accounts:staff-login"
+        )
     return {
         "nav_items": items,
         "dev_mode": settings.BISTAND_DEV_LOGIN,
         "session_seconds_left": seconds_left,
         "session_warning_seconds": settings.BISTAND_SESSION_WARNING_SECONDS,
+        "session_login_url": login_url,
+        # A form kept from an expired login, filled back into this page (docs/adr/0028).
+        "unsent_refilling": getattr(request, UNSENT_REFILLING, None),
     }

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -7,6 +8,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,11 +22,13 @@ from bistand.accounts.models import Role, User
 from bistand.accounts.services import user_language_choose
 from bistand.accounts.sessions import login_seconds_left, session_ends_mark
 from bistand.accounts.unsent import (
+    UNSENT_REFILLING,
     UnsentForm,
     unsent_form_drop,
     writer_cookie_delete,
     writer_cookie_set,
 )
+from bistand.form_refill import form_refilled
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -107,12 +111,37 @@ def session_status(request: HttpRequest) -> JsonResponse:
     )
 
 
-def unsent_form_offer(request: HttpRequest, unsent: UnsentForm) -> HttpResponse:
-    """The page the access gate shows at an address with a form kept from an expired login:
-    send it again, or discard it (bistand.accounts.unsent)."""
+def unsent_form_offer(
+    request: HttpRequest, unsent: UnsentForm, page: Callable[[], HttpResponseBase]
+) -> HttpResponseBase:
+    """What the access gate shows at an address with a form kept from an expired login
+    (bistand.accounts.unsent, docs/adr/0028): the page itself, `page()`, with what was written
+    filled in and a notice above it, to be checked and sent with the page's own button. Where the
+    page cannot show all of it, a page that lists it with a button that sends it. Either way it
+    can be discarded."""
     if request.GET.get("unsent") == "discard":
         unsent_form_drop(request)
         return redirect(request.path)
+    setattr(request, UNSENT_REFILLING, unsent)  # the page draws the notice (base.html)
+    try:
+        response = page()
+    finally:
+        delattr(request, UNSENT_REFILLING)
+    content_type = response.get("Content-Type", "")
+    if (
+        isinstance(response, HttpResponse)
+        and response.status_code == 200
+        and content_type.startswith("text/html")
+    ):
+        filled = form_refilled(
+            response.content.decode(response.charset),
+            action=unsent.action,
+            page_url=request.get_full_path(),
+            fields=unsent.fields,
+        )
+        if filled is not None:
+            response.content = filled.encode(response.charset)
+            return response
     return render(request, "accounts/unsent_form.html", {"unsent": unsent})
 
 

@@ -17,9 +17,10 @@
   var form = dialog.querySelector("form");
   var failed = dialog.querySelector("[data-session-failed]");
   var endsAt = dialog.querySelector("[data-session-ends-at]");
-  var before = dialog.querySelector("[data-session-before]");
-  var after = dialog.querySelector("[data-session-after]");
-  var stay = dialog.querySelector("[data-session-stay]");
+  var main = document.getElementById("main");
+  var endedPage = document.getElementById("session-ended");
+  var keep = endedPage.querySelector("button[data-session-keep]");
+  var writtenIn = null; // the form on the page the person last wrote in
   var ends = 0;
   var timer = 0;
   var endTimer = 0;
@@ -84,17 +85,22 @@
   }
 
   function ended() {
-    // The login is over: say so, and that what is on the page is kept (docs/adr/0014).
-    before.hidden = true;
-    after.hidden = false;
-    stay.hidden = true;
-    failed.hidden = true;
-    dialog.setAttribute("aria-labelledby", "session-ended-title");
-    dialog.setAttribute("aria-describedby", "session-ended-text");
-    if (!dialog.open) {
-      dialog.showModal();
+    // The login is over. The page may show a person's case on a shared computer: hide it, and
+    // offer to log in again. What was written is kept by sending the form it is in: the server
+    // keeps it for its writer and shows it filled in after the login (docs/adr/0014, 0028, 0030).
+    window.clearTimeout(timer);
+    window.clearTimeout(endTimer);
+    if (dialog.open) {
+      dialog.close();
     }
-    dialog.querySelector("[data-session-close]").focus();
+    main.hidden = true;
+    endedPage.hidden = false;
+    if (writtenIn) {
+      endedPage.querySelectorAll("[data-session-keep]").forEach(function (element) {
+        element.hidden = false;
+      });
+    }
+    endedPage.focus();
   }
 
   function show() {
@@ -132,6 +138,17 @@
   });
   dialog.querySelector("[data-session-close]").addEventListener("click", function () {
     dialog.close();
+  });
+  function written(event) {
+    var written = event.target.form;
+    if (written && written.method === "post") {
+      writtenIn = written;
+    }
+  }
+  main.addEventListener("input", written);
+  main.addEventListener("change", written);
+  keep.addEventListener("click", function () {
+    writtenIn.submit();
   });
   schedule(left);
   if (left <= warn) {
