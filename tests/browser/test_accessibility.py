@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.axe import AxeTally
 from tests.browser.login import sent_after_login_ran_out
@@ -76,24 +77,24 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             acted_by=world.caseworker_a,
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
-        assert page.locator('main .callout a[href="/my/messages/"]').is_visible()
+        expect(page.locator('main .callout a[href="/my/messages/"]')).to_be_visible()
 
     def contact_errors() -> None:
         page.goto("/my/contact/")
         page.locator("input[name=phone]").fill("12345")
         page.locator("button[name=action][value=save]").click()
-        assert page.locator("#id_phone_error").is_visible()
+        expect(page.locator("#id_phone_error")).to_be_visible()
 
     def contact_code_waits() -> None:
         page.goto("/my/contact/")
         page.locator("input[name=email]").fill("ny.adress@example.se")
         page.locator("button[name=action][value=save]").click()
-        assert page.locator("input[name=email-code]").is_visible()
+        expect(page.locator("input[name=email-code]")).to_be_visible()
 
     def contact_wrong_code() -> None:
         page.locator("input[name=email-code]").fill("12345")  # five digits
         page.locator("button[name=action][value=confirm]").click()
-        assert page.locator("#id_email-code_error").is_visible()
+        expect(page.locator("#id_email-code_error")).to_be_visible()
 
     def contact_code_ended() -> None:
         from datetime import timedelta
@@ -124,19 +125,19 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
     def appeal_errors() -> None:
         page.goto(appeal)
         page.locator("main form button[type=submit]").click()
-        assert page.locator("#error-summary").is_visible()
+        expect(page.locator("#error-summary")).to_be_visible()
 
     def appeal_sent() -> None:
         page.locator("textarea[name=requested_change]").fill("Hela hyran.")
         page.locator("textarea[name=reasons]").fill("Hyran är rimlig för familjen.")
         page.locator("main form button[type=submit]").click()
-        assert page.get_by_test_id("appeal-status").is_visible()
+        expect(page.get_by_test_id("appeal-status")).to_be_visible()
 
     def kept_after_login() -> None:
         housing = f"/my/applications/{draft}/step/housing/"
         sent_after_login_ran_out(page, world.applicant, housing, {"housing": "8450"})
-        assert page.locator("main .unsent[role=status]").is_visible()
-        assert page.locator("main input[name=housing]").input_value() == "8450"
+        expect(page.locator("main .unsent[role=status]")).to_be_visible()
+        expect(page.locator("main input[name=housing]")).to_have_value("8450")
 
     def kept_and_listed() -> None:
         # A field the page no longer has: what was written is listed instead (docs/adr/0028).
@@ -147,7 +148,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
                 "beforeend", '<input type="hidden" name="gone" value="Skrivet förut">')"""
         )
         sent_after_login_ran_out(page, world.applicant, incomes, {}, opened=True)
-        assert page.locator("main ul.written").is_visible()
+        expect(page.locator("main ul.written")).to_be_visible()
 
     return [
         ("my case", lambda: page.goto("/my/")),
@@ -226,7 +227,7 @@ def test_what_a_new_household_and_a_partner_are_told_has_no_violations(
     municipality.save(update_fields=["intake_unit"])
     page = open_page(user_of(person_make(acted_by=world.caseworker_a)), language=language)
     page.goto("/my/applications/new/")
-    assert page.locator("main .callout").is_visible()
+    expect(page.locator("main .callout")).to_be_visible()
     tally.check(page, "start, nothing received online")
 
     partner = person_make(acted_by=world.caseworker_a)
@@ -235,7 +236,7 @@ def test_what_a_new_household_and_a_partner_are_told_has_no_violations(
     joint.save(update_fields=["partner"])
     page = open_page(user_of(partner), language=language)
     page.goto(f"/my/applications/{joint.pk}/")
-    assert page.locator('main a[href="/my/messages/"]').is_visible()
+    expect(page.locator('main a[href="/my/messages/"]')).to_be_visible()
     tally.check(page, "overview, as the partner")
     print(f"\naxe {language}: {tally.counts}")
     assert tally.blocking == []
@@ -312,17 +313,17 @@ def test_the_case_list_is_searched_by_keyboard_without_violations(
     search.fill("lindqvist amina")
     search.press("Enter")
     page.wait_for_url("**/cases/?q=*")
-    assert page.get_by_role("status").inner_text() == "1 ärende matchar sökningen."
-    assert page.get_by_role("link", name=world.case_a.reference).is_visible()
-    assert page.get_by_role("searchbox", name="Sök").input_value() == "lindqvist amina"
+    expect(page.get_by_role("status")).to_have_text("1 ärende matchar sökningen.")
+    expect(page.get_by_role("link", name=world.case_a.reference)).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Sök")).to_have_value("lindqvist amina")
     check("hit")
     page.get_by_role("searchbox", name="Sök").fill("Nobody Nowhere")
     page.get_by_role("button", name="Sök").press("Enter")
     page.wait_for_url("**/cases/?q=Nobody*")
-    assert "Inget ärende matchar sökningen" in page.get_by_role("status").inner_text()
+    expect(page.get_by_role("status")).to_contain_text("Inget ärende matchar sökningen")
     check("miss")
     page.get_by_role("link", name="Visa alla ärenden").click()
-    assert page.get_by_role("link", name=world.case_a.reference).is_visible()
+    expect(page.get_by_role("link", name=world.case_a.reference)).to_be_visible()
     page.goto("/cases/?status=deleted")
     check("refused status")
     print(f"\naxe case list: {tally.counts}")

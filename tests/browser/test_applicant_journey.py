@@ -53,11 +53,11 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_role("button", name="Fortsätt").click()
         _fill_amounts(page, {"Barnbidrag (kr)": "1250"})
         page.get_by_role("button", name="Fortsätt").click()
-        assert page.get_by_text("Det här är inte ett beslut.").is_visible()
-        assert page.get_by_role("cell", name="Riksnorm, barn").is_visible()
+        expect(page.get_by_text("Det här är inte ett beslut.")).to_be_visible()
+        expect(page.get_by_role("cell", name="Riksnorm, barn")).to_be_visible()
         expected = 3940 + 3060 + 1410 + 7200 - 1250  # 2026: single adult, child 4-6, common 2
         grouped = f"{expected:,}".replace(",", "\u00a0")  # as Swedish writes it: 14 360
-        assert page.get_by_text(f"ungefär {grouped} kr").is_visible()
+        expect(page.get_by_text(f"ungefär {grouped} kr")).to_be_visible()
 
         # 2. The first application, with a child, a document and the partner.
         applicant, partner = _person(1, 981), _person(2, 982)
@@ -103,29 +103,29 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_label("Vad är det för handling?").select_option("rent")
         page.get_by_label("Välj en fil").set_input_files(str(document))
         page.get_by_role("button", name="Ladda upp").click()
-        assert page.get_by_text("Handlingen hyresavi.pdf är uppladdad.").is_visible()
+        expect(page.get_by_text("Handlingen hyresavi.pdf är uppladdad.")).to_be_visible()
         page.get_by_role("button", name="Fortsätt").click()
         page.get_by_label("Jag har lämnat sanna").check()
         page.get_by_label("Jag vet att uppgifterna kan kontrolleras").check()
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         # The answers, to check before sending; each part can be changed.
         needs = page.locator("section", has=page.get_by_role("heading", name="Andra behov"))
-        assert needs.get_by_text("1 200").is_visible()
-        assert page.get_by_text("Jag söker arbete inom vården.").is_visible()
-        assert page.get_by_role("link", name="Ändra Boende och kostnader").is_visible()
+        expect(needs.get_by_text("1 200")).to_be_visible()
+        expect(page.get_by_text("Jag söker arbete inom vården.")).to_be_visible()
+        expect(page.get_by_role("link", name="Ändra Boende och kostnader")).to_be_visible()
         page.get_by_role("button", name="Skicka ansökan").click()
-        assert page.get_by_text("behöver nu logga in och bekräfta").is_visible()
-        assert page.get_by_text("Väntar på att din make/maka/sambo bekräftar").is_visible()
+        expect(page.get_by_text("behöver nu logga in och bekräfta")).to_be_visible()
+        expect(page.get_by_text("Väntar på att din make/maka/sambo bekräftar")).to_be_visible()
 
         partner_page = open_page(partner)
         partner_page.goto("/my/")
         partner_page.get_by_role("link", name="Bekräfta ansökan för november 2026").click()
-        assert partner_page.get_by_text("Jag söker arbete inom vården.").is_visible()
-        assert partner_page.get_by_text("hyresavi.pdf").is_visible()
+        expect(partner_page.get_by_text("Jag söker arbete inom vården.")).to_be_visible()
+        expect(partner_page.get_by_text("hyresavi.pdf")).to_be_visible()
         partner_page.get_by_role("button", name="Jag bekräftar ansökan").click()
-        assert partner_page.get_by_text("Tack. Ansökan är nu skickad.").is_visible()
+        expect(partner_page.get_by_text("Tack. Ansökan är nu skickad.")).to_be_visible()
         page.goto("/my/")
-        assert page.get_by_text("Mottagen").is_visible()
+        expect(page.get_by_text("Mottagen")).to_be_visible()
         first = Application.objects.get(applicant=applicant.person)
         assert first.status == ApplicationStatus.RECEIVED
         assert first.case.unit == world.unit_a
@@ -154,7 +154,7 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         staff.goto(f"/cases/{first.case.pk}/messages/")
         staff.get_by_label("Ditt meddelande").fill("Hej! Vi har tagit emot din ansökan.")
         staff.get_by_role("button", name="Skicka").click()
-        assert staff.get_by_text("Meddelandet är skickat.").is_visible()
+        expect(staff.get_by_text("Meddelandet är skickat.")).to_be_visible()
         mail.outbox.clear()
         task_worker()
         assert [m.to for m in mail.outbox] == [["hushall@example.se"]]
@@ -164,16 +164,16 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         # what is known and asks only what changed.
         page = open_page(applicant)
         page.goto("/my/")
-        assert page.get_by_text("Du har 1 nytt meddelande").is_visible()
+        expect(page.get_by_text("Du har 1 nytt meddelande")).to_be_visible()
         page.get_by_role("button", name="Ansök för december 2026").click()
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()  # no changes
-        assert page.get_by_label("Hyra eller boendekostnad per månad (kr)").input_value() == "8100"
+        expect(page.get_by_label("Hyra eller boendekostnad per månad (kr)")).to_have_value("8100")
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         _fill_amounts(page, {"Din lön efter skatt (kr)": "4500"})
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         # This month's other needs are asked anew: last month's dental care is not applied for
         # again.
-        assert page.get_by_label("Tandvård denna månad (kr)").input_value() == ""
+        expect(page.get_by_label("Tandvård denna månad (kr)")).to_have_value("")
         _fill_amounts(page, {"Läkemedel denna månad (kr)": "350"})
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         page.get_by_role("button", name="Fortsätt").click()  # no new documents
@@ -181,9 +181,9 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         page.get_by_label("Jag vet att uppgifterna kan kontrolleras").check()
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
         household = page.locator("section", has=page.get_by_role("heading", name="Hushåll"))
-        assert household.get_by_text("Frågades inte i den här ansökan").is_visible()
+        expect(household.get_by_text("Frågades inte i den här ansökan")).to_be_visible()
         page.get_by_role("button", name="Skicka ansökan").click()
-        assert page.get_by_text("Din ansökan är skickad.").is_visible()
+        expect(page.get_by_text("Din ansökan är skickad.")).to_be_visible()
         december = Application.objects.get(applicant=applicant.person, month=date(2026, 12, 1))
         assert december.status == ApplicationStatus.RECEIVED
         assert december.case_id == first.case_id
@@ -193,4 +193,4 @@ def test_a_household_applies_confirms_reads_and_reapplies(
 
         # 5. The applicant reads the message.
         page.get_by_role("link", name="Meddelanden").first.click()
-        assert page.get_by_text("Hej! Vi har tagit emot din ansökan.").is_visible()
+        expect(page.get_by_text("Hej! Vi har tagit emot din ansökan.")).to_be_visible()

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM
 from tests.browser.login import login_cookies
@@ -41,7 +42,7 @@ def test_back_after_logging_out_shows_no_page_of_the_person(
     page.set_default_timeout(10_000)
     page.goto(reverse("applications:my-case"))
     page.goto(reverse("decisions:detail", kwargs={"decision_id": world.decision_a.pk}))
-    assert page.get_by_text(world.case_a.reference).first.is_visible()
+    expect(page.get_by_text(world.case_a.reference).first).to_be_visible()
     page.get_by_role("button", name="Logga ut").click()
     page.wait_for_load_state()
 

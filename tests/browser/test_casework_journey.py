@@ -75,26 +75,28 @@ def test_received_decided_in_part_paid_and_read(
         # Reception: the first visit is held within the time target.
         staff = open_page(world.caseworker_a)
         staff.goto("/cases/queue/")
-        assert staff.get_by_role("link", name=reference).is_visible()
+        expect(staff.get_by_role("link", name=reference)).to_be_visible()
         # A visit dated tomorrow is refused: the summary leads to the date in the row.
         staff.get_by_label("Datum").fill("2026-11-07")
         staff.get_by_role("button", name="Första besöket hållet").click()
         # Each row's controls name their case: "Datum (EB-…)", "Första besöket hållet (EB-…)".
-        assert staff.get_by_label(f"Datum ({reference})").input_value() == "2026-11-07"
-        assert staff.get_by_role("button", name=f"Första besöket hållet ({reference})").is_visible()
+        expect(staff.get_by_label(f"Datum ({reference})")).to_have_value("2026-11-07")
+        expect(
+            staff.get_by_role("button", name=f"Första besöket hållet ({reference})")
+        ).to_be_visible()
         summary = re.compile(rf"Datum \({reference}\)\s*: Ett besök kan inte registreras")
         staff.get_by_role("link", name=summary).click()
         assert staff.evaluate("document.activeElement.value") == "2026-11-07"
         assert serious_violations(staff) == []
         staff.get_by_label("Datum").fill("2026-11-06")
         staff.get_by_role("button", name="Första besöket hållet").click()
-        assert staff.get_by_text("Första besöket är registrerat.").is_visible()
+        expect(staff.get_by_text("Första besöket är registrerat.")).to_be_visible()
 
         # Calculation and decision, in part, with a reduction and its reasoning.
         staff.get_by_role("link", name="Ärenden").click()
         staff.get_by_role("link", name=reference).click()
         staff.get_by_role("link", name="Beräkna och besluta").click()
-        assert staff.get_by_label("Hyra eller boendekostnad per månad (kr)").input_value() == "7500"
+        expect(staff.get_by_label("Hyra eller boendekostnad per månad (kr)")).to_have_value("7500")
         staff.get_by_label("Nedsättning av fortsatt bistånd").select_option("absence_from_activity")
         staff.get_by_label("Nedsättning per månad (kr)").fill("500")
         staff.get_by_label("Bedömning: hade personen ett godtagbart skäl?").fill(
@@ -102,15 +104,17 @@ def test_received_decided_in_part_paid_and_read(
         )
         staff.get_by_label("Personen hördes den").fill("2026-11-04")
         staff.get_by_role("button", name="Beräkna", exact=True).click()
-        assert staff.get_by_role("cell", name="Nedsättning", exact=True).is_visible()
+        expect(staff.get_by_role("cell", name="Nedsättning", exact=True)).to_be_visible()
         staff.get_by_role("button", name="Fatta beslut").click()
-        assert staff.locator(".error-summary").get_by_text("individuella bedömning").is_visible()
+        expect(
+            staff.locator(".error-summary").get_by_text("individuella bedömning")
+        ).to_be_visible()
         staff.get_by_label("Din individuella bedömning").fill(
             "Uteblev från anvisad praktik tre dagar utan att höra av sig."
         )
         staff.get_by_role("button", name="Fatta beslut").click()
-        assert staff.get_by_text("Beslutet är fattat.").is_visible()
-        assert staff.get_by_text("Beviljas delvis").first.is_visible()
+        expect(staff.get_by_text("Beslutet är fattat.")).to_be_visible()
+        expect(staff.get_by_text("Beviljas delvis").first).to_be_visible()
         decision = application.case.decisions.get()
         assert decision.outcome == Outcome.PARTLY_GRANTED
         assert decision.granted_amount == 5220 + 7500 - 500
@@ -121,11 +125,11 @@ def test_received_decided_in_part_paid_and_read(
         staff.get_by_label("Utbetalningsdag").fill("2026-11-25")
         staff.get_by_role("button", name="Förbered").click()
         staff.get_by_role("button", name="Godkänn utbetalningskörningen").click()
-        assert staff.get_by_text("två personer").is_visible()  # not by the preparer
+        expect(staff.get_by_text("två personer")).to_be_visible()  # not by the preparer
         manager = open_page(world.manager_a)
         manager.goto(staff.url)
         manager.get_by_role("button", name="Godkänn utbetalningskörningen").click()
-        assert manager.get_by_role("link", name="Bankfil (ISO 20022 pain.001)").is_visible()
+        expect(manager.get_by_role("link", name="Bankfil (ISO 20022 pain.001)")).to_be_visible()
         assert (
             decision.payment_order.__class__.objects.get(pk=decision.payment_order.pk).status
             == OrderStatus.SENT
@@ -134,9 +138,9 @@ def test_received_decided_in_part_paid_and_read(
         # The applicant reads the decision, as a page and as a PDF.
         page = open_page(applicant)
         page.goto("/my/")
-        assert page.get_by_text("Utbetald").is_visible()
+        expect(page.get_by_text("Utbetald")).to_be_visible()
         page.get_by_role("link", name="november 2026: Beviljas delvis, 12\u00a0220\u00a0kr").click()
-        assert page.get_by_text("Uteblev från anvisad praktik").is_visible()
+        expect(page.get_by_text("Uteblev från anvisad praktik")).to_be_visible()
         pdf = page.request.get(f"/decisions/{decision.pk}/letter.pdf")
         assert pdf.headers["content-type"] == "application/pdf"
         text = " ".join(

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.contrib.sessions.models import Session
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.axe import serious_violations
 from tests.browser.login import both_clocks, log_in_again, login_runs_out
@@ -34,18 +35,18 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
 
     login_runs_out(page)
     page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
-    assert page.get_by_role("heading", name="E-legitimation är inte tillgänglig").is_visible()
+    expect(page.get_by_role("heading", name="E-legitimation är inte tillgänglig")).to_be_visible()
 
     log_in_again(page, world.applicant)
     page.goto(step)
     # The step itself, as the applicant left it, under a notice that it is not saved yet.
     notice = page.get_by_role("status").filter(has_text="Det du skrev är inte sparat ännu")
-    assert notice.is_visible()
-    assert page.get_by_role("heading", name="Boende och kostnader").is_visible()
+    expect(notice).to_be_visible()
+    expect(page.get_by_role("heading", name="Boende och kostnader")).to_be_visible()
     assert page.get_by_label("Hyresrätt (förstahandskontrakt)").is_checked()
     amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
-    assert amount.input_value() == "8 450"
-    assert page.get_by_label("Hushållsel per månad (kr)", exact=True).input_value() == "410"
+    expect(amount).to_have_value("8 450")
+    expect(page.get_by_label("Hushållsel per månad (kr)", exact=True)).to_have_value("410")
     assert serious_violations(page) == []
     # They change one amount, then send the page with its own button, by keyboard.
     amount.fill("8 500")
@@ -54,7 +55,7 @@ def test_what_an_applicant_wrote_survives_the_login_running_out(
     page.keyboard.press("Enter")
 
     page.wait_for_url(f"**{step.replace('housing', 'incomes')}")
-    assert page.get_by_label("Din lön efter skatt (kr)", exact=True).is_visible()
+    expect(page.get_by_label("Din lön efter skatt (kr)", exact=True)).to_be_visible()
     page.goto(step)
     amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
     assert amount.input_value().replace("\u00a0", "").replace(" ", "") == "8500"
@@ -81,11 +82,11 @@ def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
 
         dialog = page.get_by_role("dialog")
         later("04:00")
-        assert not dialog.is_visible()
+        expect(dialog).to_be_hidden()
         later("01:05")
         dialog.wait_for(state="visible")
         title = {"sv": "Du loggas snart ut", "ar": "سيتم تسجيل خروجك قريبًا"}[language]
-        assert dialog.get_by_role("heading", name=title).is_visible()
+        expect(dialog.get_by_role("heading", name=title)).to_be_visible()
         assert re.search(r"\d", dialog.locator("[data-session-ends-at]").inner_text())
         assert serious_violations(page) == []
         # The button to stay has the focus: Enter keeps the login going, without leaving the page.
@@ -95,7 +96,7 @@ def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
             page.keyboard.press("Enter")
         assert answer.value.json()["seconds_left"] == 600
         dialog.wait_for(state="hidden")
-        assert page.locator("input[name=housing]").input_value() == "9100"
+        expect(page.locator("input[name=housing]")).to_have_value("9100")
         assert Session.objects.get(session_key=key["value"]).expire_date > ends_before
 
         # Nobody there to press the button: at the end the page is hidden, since it may show a
@@ -104,17 +105,17 @@ def test_the_warning_before_the_login_ends_keeps_the_person_logged_in(
         later("10:01")
         ended = {"sv": "Du har loggats ut", "ar": "تم تسجيل خروجك"}[language]
         page.get_by_role("heading", name=ended).wait_for()
-        assert not dialog.is_visible()
-        assert page.locator("main").is_hidden()
-        assert not page.get_by_text("9100").is_visible()
+        expect(dialog).to_be_hidden()
+        expect(page.locator("main")).to_be_hidden()
+        expect(page.get_by_text("9100")).to_be_hidden()
         assert page.evaluate("document.activeElement.id") == "session-ended"
         assert serious_violations(page) == []
-        assert page.locator("input[name=housing]").input_value() == "9100"
+        expect(page.locator("input[name=housing]")).to_have_value("9100")
         keep = {
             "sv": "Behåll det jag skrev och logga in igen",
             "ar": "احتفظ بما كتبته وسجّل الدخول مرة أخرى",
         }
-        assert page.get_by_role("button", name=keep[language]).is_visible()
+        expect(page.get_by_role("button", name=keep[language])).to_be_visible()
 
 
 def test_a_tab_left_open_waits_while_another_is_used_and_the_login_ends_when_neither_is(
@@ -142,31 +143,31 @@ def test_a_tab_left_open_waits_while_another_is_used_and_the_login_ends_when_nei
         with writing.expect_response("**/accounts/session/"):
             later("01:05")
         writing.wait_for_timeout(500)  # real time for the page to act on the answer
-        assert not waiting.is_visible()
+        expect(waiting).to_be_hidden()
         later("06:00")
-        assert not waiting.is_visible()
-        assert not reading.get_by_role("dialog").is_visible()
+        expect(waiting).to_be_hidden()
+        expect(reading.get_by_role("dialog")).to_be_hidden()
 
         # Nobody uses either tab: two minutes before ten idle minutes are up, both warn.
         later("01:00")
         waiting.wait_for(state="visible")
-        assert waiting.get_by_role("heading", name="Du loggas snart ut").is_visible()
+        expect(waiting.get_by_role("heading", name="Du loggas snart ut")).to_be_visible()
         reading.get_by_role("dialog").wait_for(state="visible")
 
         # At the end both say the login is over, and it is, on the server too: the next page
         # asks for a login and says why. What was typed is still in its field.
         later("02:00")
         writing.get_by_role("heading", name="Du har loggats ut").wait_for()
-        assert writing.locator("main").is_hidden()
-        assert writing.locator("input[name=housing]").input_value() == "9100"
+        expect(writing.locator("main")).to_be_hidden()
+        expect(writing.locator("input[name=housing]")).to_have_value("9100")
         # The tab where nothing was written offers only to log in again.
         reading.get_by_role("heading", name="Du har loggats ut").wait_for()
-        assert reading.get_by_role("link", name="Logga in igen").is_visible()
-        assert reading.locator("button[data-session-keep]").is_hidden()
+        expect(reading.get_by_role("link", name="Logga in igen")).to_be_visible()
+        expect(reading.locator("button[data-session-keep]")).to_be_hidden()
         reading.goto(reverse("applications:my-case"))
-        assert reading.get_by_text(
-            "Du loggades ut eftersom du inte hade varit aktiv på 10 minuter."
-        ).is_visible()
+        expect(
+            reading.get_by_text("Du loggades ut eftersom du inte hade varit aktiv på 10 minuter.")
+        ).to_be_visible()
 
 
 def test_at_the_end_what_was_written_is_kept_out_of_sight_and_comes_back_after_the_login(
@@ -186,13 +187,15 @@ def test_at_the_end_what_was_written_is_kept_out_of_sight_and_comes_back_after_t
         page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True).fill("9 100")
         later("10:01")
         page.get_by_role("heading", name="Du har loggats ut").wait_for()
-        assert page.locator("main").is_hidden()
+        expect(page.locator("main")).to_be_hidden()
         page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
-        assert page.get_by_role("heading", name="E-legitimation är inte tillgänglig").is_visible()
+        expect(
+            page.get_by_role("heading", name="E-legitimation är inte tillgänglig")
+        ).to_be_visible()
         log_in_again(page, world.applicant)
         page.goto(step)
-    assert page.locator("main .unsent[role=status]").is_visible()
+    expect(page.locator("main .unsent[role=status]")).to_be_visible()
     amount = page.get_by_label("Hyra eller boendekostnad per månad (kr)", exact=True)
-    assert amount.input_value() == "9 100"
+    expect(amount).to_have_value("9 100")
     world.draft_a.refresh_from_db()
     assert "housing" not in world.draft_a.answers  # kept, not saved: the person sends it

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bistand.people.models import Gender
 from tests.browser.axe import all_violations
@@ -42,7 +43,7 @@ def test_analyst_and_manager_filter_and_export(world: World, open_page: Any, set
     assert cells[:3] == ["2024-01", "6", "7"]
     assert cells[3:5] == ["<3", "<3"]
     assert cells[5].replace("\u00a0", " ") == "32 000"
-    assert analyst.get_by_role("img", name="Diagram: Hushåll och personer").first.is_visible()
+    expect(analyst.get_by_role("img", name="Diagram: Hushåll och personer").first).to_be_visible()
 
     _filter(analyst, first="2024-01", last="2024-12", gender=Gender.WOMAN)
     women = analyst.get_by_test_id("aid_per_month").locator("tbody tr").first

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationStatus
@@ -117,7 +118,7 @@ def test_first_application_with_the_keyboard_only(
         page.keyboard.press("Space")
         press_button(page, "Spara och fortsätt")
         press_button(page, "Skicka ansökan")
-        assert page.get_by_text("Din ansökan är skickad.").is_visible()
+        expect(page.get_by_text("Din ansökan är skickad.")).to_be_visible()
 
     application = Application.objects.get(applicant=user.person)
     assert application.status == ApplicationStatus.RECEIVED

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from bistand.labour.models import Provider, Referral, ReferralStatus
 from bistand.organisations.models import Municipality
@@ -35,13 +36,13 @@ def test_referral_plan_attendance_closure_and_follow_up(
         staff.get_by_label("Bedömd den (ÅÅÅÅ-MM-DD)").fill("2026-11-09")
         staff.get_by_label("Personens egen syn på sin arbetsförmåga").fill("Vill jobba inom lager.")
         staff.get_by_role("button", name="Registrera bedömningen").click()
-        assert staff.get_by_text("Arbetsförmågan är registrerad i journalen.").is_visible()
+        expect(staff.get_by_text("Arbetsförmågan är registrerad i journalen.")).to_be_visible()
         proposal = staff.get_by_test_id("proposal").first
-        assert "Jobbtorg" in proposal.inner_text()
+        expect(proposal).to_contain_text("Jobbtorg")
         staff.locator("#id_refer-person").select_option(label=name)
         staff.get_by_label("Remittera till").select_option(label=world.jobbtorg.name)
         staff.get_by_role("button", name="Skicka remissen").click()
-        assert staff.get_by_text("Remissen är skickad.").is_visible()
+        expect(staff.get_by_text("Remissen är skickad.")).to_be_visible()
         referral = Referral.objects.get(person=person)
         assert referral.proposed_path == "jobbtorg"
 
@@ -49,13 +50,13 @@ def test_referral_plan_attendance_closure_and_follow_up(
         coach = open_page(world.coach)
         coach.goto("/labour/")
         coach.get_by_role("link", name=name).click()
-        assert "2026-11-11 09:0" in coach.get_by_test_id("meeting-due").inner_text()
+        expect(coach.get_by_test_id("meeting-due")).to_contain_text("2026-11-11 09:0")
         coach.get_by_role("button", name="Ta emot remissen").click()
-        assert coach.get_by_text("Remissen är mottagen.").is_visible()
+        expect(coach.get_by_text("Remissen är mottagen.")).to_be_visible()
         coach.get_by_label("Mötestid (ÅÅÅÅ-MM-DD TT:MM)").fill("2026-11-10T10:00")
         coach.get_by_role("button", name="Boka mötet").click()
-        assert coach.get_by_text("Mötet är bokat.").is_visible()
-        assert "försenad" not in coach.get_by_test_id("meeting-due").inner_text()
+        expect(coach.get_by_text("Mötet är bokat.")).to_be_visible()
+        expect(coach.get_by_test_id("meeting-due")).not_to_contain_text("försenad")
 
         # The plan, made with the person, and an activity.
         coach.get_by_label("Mål", exact=True).fill("Arbete inom lager och logistik inom ett år.")
@@ -63,30 +64,30 @@ def test_referral_plan_attendance_closure_and_follow_up(
         coach.get_by_label("Personens kompetenser").fill("B-körkort")
         coach.get_by_label("Planeringen är gjord tillsammans med personen").check()
         coach.get_by_role("button", name="Spara planeringen").click()
-        assert coach.get_by_text("Planeringen är sparad som en ny version.").is_visible()
+        expect(coach.get_by_text("Planeringen är sparad som en ny version.")).to_be_visible()
         coach.get_by_label("Aktivitet", exact=True).select_option(label="Arbetspraktik")
         coach.get_by_label("Anordnare").select_option(label="Demostads praktikplatser")
         coach.get_by_label("Börjar (ÅÅÅÅ-MM-DD)").fill("2026-11-09")
         coach.get_by_label("Timmar per vecka").fill("20")
         coach.get_by_role("button", name="Lägg till aktiviteten").click()
-        assert coach.get_by_text("Aktiviteten är tillagd i planeringen.").is_visible()
+        expect(coach.get_by_text("Aktiviteten är tillagd i planeringen.")).to_be_visible()
 
         # The person reads the plan in the e-service.
         applicant = open_page(world.applicant)
         applicant.goto("/")
         applicant.get_by_role("link", name="Min planering").click()
-        assert applicant.get_by_text("Arbete inom lager och logistik inom ett år.").is_visible()
-        assert applicant.get_by_role("cell", name="Arbetspraktik").is_visible()
-        assert applicant.get_by_role("cell", name="Demostads praktikplatser").is_visible()
+        expect(applicant.get_by_text("Arbete inom lager och logistik inom ett år.")).to_be_visible()
+        expect(applicant.get_by_role("cell", name="Arbetspraktik")).to_be_visible()
+        expect(applicant.get_by_role("cell", name="Demostads praktikplatser")).to_be_visible()
 
         # An absence: the caseworker sees a flag for assessment, nothing more.
         coach.get_by_label("Datum (ÅÅÅÅ-MM-DD)").fill("2026-11-09")
         coach.get_by_label("Frånvarande utan anmält skäl").check()
         coach.get_by_label("Anteckning").fill("Kom inte, hörde inte av sig.")
         coach.get_by_role("button", name="Registrera närvaron").click()
-        assert coach.get_by_text("Närvaron är registrerad.").is_visible()
+        expect(coach.get_by_text("Närvaron är registrerad.")).to_be_visible()
         staff.goto(f"/cases/{world.case_a.pk}/flags/")
-        assert staff.get_by_text("Kom inte, hörde inte av sig.").is_visible()
+        expect(staff.get_by_text("Kom inte, hörde inte av sig.")).to_be_visible()
 
         # Closed to work.
         coach.get_by_label("Avslutsorsak").select_option(
@@ -94,7 +95,7 @@ def test_referral_plan_attendance_closure_and_follow_up(
         )
         coach.get_by_label("Avslutad den (ÅÅÅÅ-MM-DD)").fill("2026-11-09")
         coach.get_by_role("button", name="Avsluta remissen").click()
-        assert coach.get_by_text("Remissen är avslutad.").is_visible()
+        expect(coach.get_by_text("Remissen är avslutad.")).to_be_visible()
         referral.refresh_from_db()
         assert referral.status == ReferralStatus.CLOSED
         assert referral.closure_reason is not None

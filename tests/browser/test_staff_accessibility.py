@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from bistand.accounts.models import User
 from bistand.applications.services import application_completion_request
@@ -60,10 +61,10 @@ def test_a_completion_past_its_day_is_flagged_without_violations(
     page = open_page(world.caseworker_a)
     page.goto("/cases/")
     flag = page.locator(f'main a[href="/applications/{world.sent_a.pk}/"] strong')
-    assert "inget har kommit in" in flag.inner_text()
+    expect(flag).to_contain_text("inget har kommit in")
     tally.check(page, "case list, a completion past its day")
     flag.click()
-    assert page.get_by_text("Dagen har passerat och den sökande").is_visible()
+    expect(page.get_by_text("Dagen har passerat och den sökande")).to_be_visible()
     tally.check(page, "application, a completion past its day")
     print(f"\naxe staff, completion past its day: {tally.counts}")
     assert tally.blocking == []
