@@ -10,6 +10,9 @@ NS = "{http://www.w3.org/1999/xhtml}"
 NOT_SENT = {"submit", "button", "image", "reset", "file"}
 CHOSEN = {"checkbox", "radio"}
 NOT_TYPED = {"hidden", "checkbox", "radio", "password"}
+# The HTML standard drops a line break just after <textarea>'s start tag, and Chromium does
+# everywhere; html5lib and its fork tinyhtml5 keep it when the text area stands in a table cell.
+IN_CELL = {f"{NS}td", f"{NS}th", f"{NS}caption"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,12 @@ def fields_data(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
     return data
 
 
-def _read(form: Element, action: str) -> SentForm:
+def _text_area_value(control: Element, in_cell: bool) -> str:
+    text = control.text or ""
+    return text.removeprefix("\n") if in_cell else text
+
+
+def _read(form: Element, action: str, cells: set[int]) -> SentForm:
     fields: list[tuple[str, str]] = []
     typed: set[str] = set()
     text_areas: set[str] = set()
@@ -54,7 +62,7 @@ def _read(form: Element, action: str) -> SentForm:
             if kind not in NOT_TYPED:
                 typed.add(name)
         elif tag == "textarea":
-            fields.append((name, control.text or ""))
+            fields.append((name, _text_area_value(control, id(control) in cells)))
             typed.add(name)
             text_areas.add(name)
         elif tag == "select":
@@ -72,8 +80,11 @@ def forms_sent(html: str, *, page_url: str, within: str = "html") -> list[SentFo
     root = tinyhtml5.parse(html)
     scope = root if within == "html" else root.find(f".//{NS}{within}")
     assert scope is not None, f"no <{within}> on the page"
+    cells = {
+        id(inner) for cell in root.iter() if cell.tag in IN_CELL for inner in cell.iter()
+    }  # the elements inside a table cell
     return [
-        _read(form, form.get("action") or page_url)
+        _read(form, form.get("action") or page_url, cells)
         for form in scope.iter(f"{NS}form")
         if (form.get("method") or "get").lower() == "post"
     ]

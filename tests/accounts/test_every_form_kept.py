@@ -3,7 +3,7 @@ back after the next login in its own page, filled in as it was sent, not as a li
 (docs/adr/0014, docs/adr/0028)."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -11,7 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bistand.accounts.models import User
-from bistand.applications.models import Application
+from bistand.appeals.models import Appeal
+from bistand.applications.models import Application, ApplicationStatus
+from bistand.decisions.models import Decision
+from bistand.organisations.models import Municipality
 from tests.accounts.test_unsent_form import EXPIRED
 from tests.factories import World, application_make, client_for
 from tests.forms_sent import fields_data, forms_sent
@@ -35,6 +38,8 @@ APPLICANT_PAGES: dict[str, Callable[[World], str]] = {
     "messages": lambda w: reverse("conversations:mine"),
     "how we reach you": lambda w: reverse("applications:contact"),
     "appeal": lambda w: reverse("appeals:appeal", args=[w.decision_a.pk]),
+    "withdraw": lambda w: reverse("applications:withdraw", args=[_received(w).pk]),
+    "completion": lambda w: reverse("applications:complete", args=[_to_complete(w).pk]),
 }
 STAFF_PAGES: dict[str, Callable[[World], str]] = {
     "journal": lambda w: reverse("journals:case", args=[w.case_a.pk]),
@@ -43,15 +48,63 @@ STAFF_PAGES: dict[str, Callable[[World], str]] = {
     "home visits": lambda w: reverse("investigations:home-visits", args=[w.case_a.pk]),
     "work and referral": lambda w: reverse("labour:case", args=[w.case_a.pk]),
     "calculate and decide": lambda w: reverse("decisions:decide", args=[_received(w).pk]),
+    "flags": lambda w: reverse("decisions:flags", args=[w.case_a.pk]),
+    "appeals of a decision": lambda w: reverse("appeals:handle", args=[_appealed(w).pk]),
+    "application (ask for a completion)": lambda w: reverse(
+        "applications:read", args=[_received(w).pk]
+    ),
+    "reception queue": lambda w: _waiting_for_first_visit(w) and reverse("cases:queue"),
 }
-# Not here: the send page and the receivables, whose forms wait for a finished draft and a
-# receivable, and throwing away a draft: these forms hold no typed field, only hidden ones and
-# buttons (a form that sends nothing but its token is not kept at all).
+MANAGER_PAGES: dict[str, Callable[[World], str]] = {
+    "access to a protected person": lambda w: reverse("people:grant", args=[w.protected_person.pk]),
+    "payments": lambda w: reverse("payments:index"),
+}
+COACH_PAGES: dict[str, Callable[[World], str]] = {
+    "referral": lambda w: reverse("labour:referral", args=[w.referral_a.pk]),
+    "special support": lambda w: reverse("labour:special-support"),
+    "special support application": lambda w: reverse(
+        "labour:special-support-detail", args=[w.special_support_a.pk]
+    ),
+}
+# Not here: forms with nothing to type in (the send page, the receivables, throwing away a draft,
+# the second signature, writing off an application, approving a payment run). One that sends
+# nothing but its token is not kept at all; the others come back as their page with the notice,
+# and nothing to fill. The pre-calculation asks for no login, so it has none to run out.
 
 
 def _received(world: World) -> Application:
     """An application received and not yet decided, in the caseworker's case."""
     return application_make(person=world.person_a, case=world.case_a, month=date(2025, 12, 1))
+
+
+def _waiting_for_first_visit(world: World) -> Application:
+    """A first application sent two days ago, under a guideline with a first-visit target."""
+    Municipality.objects.update(guidelines="stockholm")
+    application = _received(world)
+    application.submitted_at = timezone.now() - timedelta(days=2)
+    application.save()
+    return application
+
+
+def _to_complete(world: World) -> Application:
+    """An application the caseworker has asked the applicant to complete."""
+    application = _received(world)
+    application.status = ApplicationStatus.NEEDS_COMPLETION
+    application.completion_requested_on = timezone.localdate()
+    application.completion_due = timezone.localdate() + timedelta(days=7)
+    application.completion_request = "Kontoutdrag för november."
+    application.save()
+    return application
+
+
+def _appealed(world: World) -> Decision:
+    """The caseworker's decision, appealed by the applicant."""
+    client_for(world.applicant).post(
+        reverse("appeals:appeal", args=[world.decision_a.pk]),
+        {"requested_change": WRITTEN, "reasons": WRITTEN},
+    )
+    assert Appeal.objects.filter(decision=world.decision_a).exists()
+    return world.decision_a
 
 
 def _kept_comes_back_filled(world: World, user: User, url: str) -> None:
@@ -102,3 +155,15 @@ def test_an_applicants_form_comes_back_in_its_page(world: World, name: str) -> N
 @pytest.mark.parametrize("name", sorted(STAFF_PAGES))
 def test_a_caseworkers_form_comes_back_in_its_page(world: World, name: str) -> None:
     _kept_comes_back_filled(world, world.caseworker_a, STAFF_PAGES[name](world))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(COACH_PAGES))
+def test_a_coachs_form_comes_back_in_its_page(world: World, name: str) -> None:
+    _kept_comes_back_filled(world, world.coach, COACH_PAGES[name](world))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(MANAGER_PAGES))
+def test_a_unit_managers_form_comes_back_in_its_page(world: World, name: str) -> None:
+    _kept_comes_back_filled(world, world.manager_a, MANAGER_PAGES[name](world))
