@@ -1,0 +1,65 @@
+"""WCAG 2.1 1.4.10 (reflow) on every kind of page the demo's people reach, in Chromium 320 px
+wide, in Swedish and in Arabic: the page never scrolls sideways. A wide table may scroll in its
+own box (.table-wrap: the exception for content that needs two dimensions); nothing else may
+stick out, be it a long Swedish compound in a heading, a wide choice in a fieldset, or the
+visually hidden text of a button inside a scrolling table."""
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import resolve
+from django.utils import timezone
+
+from bistand.accounts.models import Role, User
+from bistand.demo.builder import demo_data_load
+from tests.demo.crawl import crawl
+from tests.factories import client_for
+
+STAFF = ["handlaggare.rinkeby", "chef.rinkeby", "coach.jobbtorg", "chef.jobbtorg", "analytiker"]
+# How far the page scrolls sideways, and the text that sticks out of it (outside a table's box).
+STICKING_OUT = """() => {
+  const wide = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (text.parentElement.closest('.table-wrap, .skip-link, .visually-hidden')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    if ([...range.getClientRects()].some((r) => r.right > innerWidth + 0.5 || r.left < -0.5)) {
+      wide.push(text.textContent.trim().slice(0, 50));
+    }
+  }
+  return [document.documentElement.scrollWidth - innerWidth, wide.slice(0, 5)];
+}"""
+
+
+def _kinds(user: User, checked: set[str]) -> dict[str, str]:
+    """One page of each kind this user's links lead to, not already checked for another."""
+    pages, _broken = crawl(client_for(user, Client()))
+    kinds: dict[str, str] = {}
+    for url in pages:
+        kind = resolve(url.split("?")[0]).view_name
+        if kind not in checked:
+            kinds.setdefault(kind, url)
+    checked |= set(kinds)
+    return kinds
+
+
+@pytest.mark.django_db
+def test_every_kind_of_page_reflows_at_320_px(open_page: Any) -> None:
+    demo_data_load(today=timezone.localdate())
+    applicant = User.objects.filter(role=Role.APPLICANT, person__first_name="Amina").get()
+    checked: set[str] = set()
+    wide: list[tuple[str, str, str, int, list[str]]] = []
+    for user in [applicant, *User.objects.filter(username__in=STAFF).order_by("username")]:
+        kinds = _kinds(user, checked)
+        for language in ("sv", "ar"):
+            page = open_page(user, language=language, width=320)
+            for url in kinds.values():
+                page.goto(url)
+                overflow, sticking_out = page.evaluate(STICKING_OUT)
+                if overflow > 0:
+                    wide.append((user.username, language, url, overflow, sticking_out))
+    print(f"\nreflow at 320 px: {len(checked)} kinds of page, Swedish and Arabic")
+    assert wide == []
+    assert len(checked) >= 30
