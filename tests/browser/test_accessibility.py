@@ -63,6 +63,22 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         )
         page.goto(f"/my/applications/{world.sent_a.pk}/")
 
+    def not_found(url: str) -> None:
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 404
+
+    def too_old_to_send() -> None:
+        """A step sent with the token of an earlier login (a tab left open across it)."""
+        page.goto(f"/my/applications/{draft}/step/housing/")
+        form = page.locator("main form:has(input[name=housing])")
+        form.locator("input[name=csrfmiddlewaretoken]").evaluate(
+            "(token) => { token.value = 'from-a-login-before-this-one'; }"
+        )
+        with page.expect_navigation() as refused:
+            form.locator("button[type=submit]").first.click()
+        assert refused.value.status == 403
+
     def past_its_day() -> None:
         from datetime import timedelta
 
@@ -184,6 +200,9 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         # Waiting for completion, so not decided: it can be withdrawn.
         ("withdraw", lambda: page.goto(f"/my/applications/{world.sent_a.pk}/withdraw/")),
         ("throw away a draft", lambda: page.goto(f"/my/applications/{draft}/withdraw/")),
+        # Another household's application: not found, in the site's own page.
+        ("not found", lambda: not_found(f"/my/applications/{world.sent_b.pk}/")),
+        ("a form too old to send", too_old_to_send),
         # Last: these log the browser in again.
         ("what you wrote is kept", kept_after_login),
         ("what you wrote is kept, listed", kept_and_listed),

@@ -5,6 +5,7 @@ from an expired login that the page shows filled in."""
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +18,8 @@ from bistand.cases.waiting import WAITING_COUNTED, waiting_case_count
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = request.user
+    # A request refused before the login was read (a 400 for a bad host) has no user.
+    user = getattr(request, "user", None) or AnonymousUser()
     items: list[dict[str, str]] = []
     role = getattr(user, "role", None)
     if not user.is_authenticated:

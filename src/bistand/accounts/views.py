@@ -175,3 +175,10 @@ def device_at_login(request: HttpRequest, user: User, response: HttpResponse) ->
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """`CSRF_FAILURE_VIEW`: a form sent from a page older than the login (a second tab, or a page
+    kept open across a new login) is refused in the person's language, with the site around it
+    and what to do, rather than Django's technical page. Nothing that was sent is used."""
+    return render(request, "403_csrf.html", status=403)
