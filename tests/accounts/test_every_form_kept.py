@@ -145,25 +145,18 @@ def _kept_comes_back_filled(world: World, user: User, url: str) -> None:
         assert {TYPED, WRITTEN} & {v for _, v in typed_now}
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(APPLICANT_PAGES))
-def test_an_applicants_form_comes_back_in_its_page(world: World, name: str) -> None:
-    _kept_comes_back_filled(world, world.applicant, APPLICANT_PAGES[name](world))
+# Whose pages they are: the World's user who writes in them.
+PAGES_OF = {
+    "applicant": APPLICANT_PAGES,
+    "caseworker_a": STAFF_PAGES,
+    "coach": COACH_PAGES,
+    "manager_a": MANAGER_PAGES,
+}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(STAFF_PAGES))
-def test_a_caseworkers_form_comes_back_in_its_page(world: World, name: str) -> None:
-    _kept_comes_back_filled(world, world.caseworker_a, STAFF_PAGES[name](world))
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(COACH_PAGES))
-def test_a_coachs_form_comes_back_in_its_page(world: World, name: str) -> None:
-    _kept_comes_back_filled(world, world.coach, COACH_PAGES[name](world))
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(MANAGER_PAGES))
-def test_a_unit_managers_form_comes_back_in_its_page(world: World, name: str) -> None:
-    _kept_comes_back_filled(world, world.manager_a, MANAGER_PAGES[name](world))
+@pytest.mark.parametrize(
+    ("writer", "name"), [(writer, name) for writer, pages in PAGES_OF.items() for name in pages]
+)
+def test_a_form_comes_back_in_its_page(world: World, writer: str, name: str) -> None:
+    _kept_comes_back_filled(world, getattr(world, writer), PAGES_OF[writer][name](world))

@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import resolve
 from django.utils import timezone
 
 from bistand.accounts.models import Role, User
 from bistand.demo.builder import demo_data_load
-from tests.demo.crawl import crawl
+from tests.demo.crawl import page_kinds
 from tests.factories import client_for
 
 STAFF = ["handlaggare.rinkeby", "chef.rinkeby", "coach.jobbtorg", "chef.jobbtorg", "analytiker"]
@@ -33,18 +32,6 @@ STICKING_OUT = """() => {
 }"""
 
 
-def _kinds(user: User, checked: set[str]) -> dict[str, str]:
-    """One page of each kind this user's links lead to, not already checked for another."""
-    pages, _broken = crawl(client_for(user, Client()))
-    kinds: dict[str, str] = {}
-    for url in pages:
-        kind = resolve(url.split("?")[0]).view_name
-        if kind not in checked:
-            kinds.setdefault(kind, url)
-    checked |= set(kinds)
-    return kinds
-
-
 @pytest.mark.django_db
 def test_every_kind_of_page_reflows_at_320_px(open_page: Any) -> None:
     demo_data_load(today=timezone.localdate())
@@ -52,7 +39,7 @@ def test_every_kind_of_page_reflows_at_320_px(open_page: Any) -> None:
     checked: set[str] = set()
     wide: list[tuple[str, str, str, int, list[str]]] = []
     for user in [applicant, *User.objects.filter(username__in=STAFF).order_by("username")]:
-        kinds = _kinds(user, checked)
+        kinds = page_kinds(client_for(user, Client()), checked)
         for language in ("sv", "ar"):
             page = open_page(user, language=language, width=320)
             for url in kinds.values():

@@ -6,6 +6,7 @@ from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 from django.test import Client
+from django.urls import resolve
 
 # Nor the ways out and back in: logging out, and "Log in again" on the page shown when the login
 # has ended (hidden until then).
@@ -43,6 +44,19 @@ def crawl(client: Client) -> tuple[list[str], list[tuple[str, int, str]]]:
             if not NOT_FOLLOWED.search(link) and link not in seen:
                 queue.append((link, url))
     return pages, broken
+
+
+def page_kinds(client: Client, checked: set[str]) -> dict[str, str]:
+    """{view name: the first page of it reached} for every kind of page the client's links lead
+    to, except kinds already in `checked`; they are added to it."""
+    pages, _broken = crawl(client)
+    kinds: dict[str, str] = {}
+    for url in pages:
+        kind = resolve(url.split("?")[0]).view_name
+        if kind not in checked:
+            kinds.setdefault(kind, url)
+    checked |= set(kinds)
+    return kinds
 
 
 def get_form_fields(html: str) -> list[list[str]]:
