@@ -139,14 +139,14 @@
   dialog.querySelector("[data-session-close]").addEventListener("click", function () {
     dialog.close();
   });
-  function written(event) {
-    var written = event.target.form;
-    if (written && written.method === "post") {
-      writtenIn = written;
+  function remember(event) {
+    var target = event.target.form;
+    if (target && target.method === "post") {
+      writtenIn = target;
     }
   }
-  main.addEventListener("input", written);
-  main.addEventListener("change", written);
+  main.addEventListener("input", remember);
+  main.addEventListener("change", remember);
   keep.addEventListener("click", function () {
     writtenIn.submit();
   });
