@@ -2,7 +2,10 @@
 send, a server error) are the site's own, in the person's language, with a way back: not
 Django's bare technical pages."""
 
+from typing import Any
+
 import pytest
+import tinyhtml5
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
@@ -77,6 +80,39 @@ def test_a_form_from_a_page_older_than_the_login_is_refused_without_saving(
     again = _housing_form(client.get(step).content.decode(), step).data()
     again.update(housing=["9 999"], housing_type=["rental"])
     assert client.post(step, again).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("referer", "link"),
+    [
+        ("http://testserver{step}?month=2026-12", "{step}?month=2026-12"),
+        ("http://testserver//elsewhere.example{step}", "/elsewhere.example{step}"),
+        ("https://elsewhere.example{step}", None),
+        (None, None),
+    ],
+)
+def test_the_too_old_page_links_back_only_to_a_page_of_this_site(
+    world: World, referer: str | None, link: str | None
+) -> None:
+    """Without JavaScript the refusal can still lead back to the page the form was on: the
+    Referer, when it names this site, and only its path."""
+    step = reverse("applications:step", args=[world.draft_a.pk, "housing"])
+    client = client_for(world.applicant, Client(enforce_csrf_checks=True))
+    data = _housing_form(client.get(step).content.decode(), step).data()
+    data["csrfmiddlewaretoken"] = ["a-token-from-before-the-login" + "x" * 35]
+    headers = {} if referer is None else {"HTTP_REFERER": referer.format(step=step)}
+    page = tinyhtml5.parse(client.post(step, data, **headers).content.decode())
+    back = page.find(".//*[@data-refused-page]")
+    shown = "hidden" not in _parent_of(page, back).attrib
+    if link is None:
+        assert (back.get("href"), shown) == ("", False)
+    else:
+        assert (back.get("href"), shown) == (link.format(step=step), True)
+        assert back.text == "Öppna sidan igen"
+
+
+def _parent_of(tree: Any, element: Any) -> Any:
+    return next(parent for parent in tree.iter() if element in list(parent))
 
 
 @pytest.mark.parametrize(

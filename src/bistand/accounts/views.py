@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -180,5 +181,25 @@ def device_at_login(request: HttpRequest, user: User, response: HttpResponse) ->
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """`CSRF_FAILURE_VIEW`: a form sent from a page older than the login (a second tab, or a page
     kept open across a new login) is refused in the person's language, with the site around it
-    and what to do, rather than Django's technical page. Nothing that was sent is used."""
-    return render(request, "403_csrf.html", status=403)
+    and what to do, rather than Django's technical page. Nothing that was sent is used; the page
+    links back to the one the form was on, where refused.js fills in what this window kept of it
+    (docs/adr/0033)."""
+    return render(request, "403_csrf.html", {"refused_page": _referring_page(request)}, status=403)
+
+
+def _referring_page(request: HttpRequest) -> str:
+    """The path of the page a request came from (its Referer), when that is a page of this site;
+    otherwise ""."""
+    referer = request.META.get("HTTP_REFERER", "")
+    try:
+        own = url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    except DisallowedHost:
+        return ""
+    if not own or not referer:
+        return ""
+    address = urlsplit(referer)
+    # One leading slash, so that a path such as "//elsewhere" stays on this site.
+    path = "/" + address.path.lstrip("/")
+    return f"{path}?{address.query}" if address.query else path

@@ -1,0 +1,169 @@
+"""In real Chromium: a form refused as older than the login (a new login in another tab renewed
+the token that guards every form, ADR 0032) comes back filled in when its page is opened again,
+and is sent from there (ADR 0033). Before, Back showed the page empty (ADR 0029) and what was
+written was lost, although the refusal page said to go back and copy it."""
+
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from bistand.journals.models import JournalEntry
+from tests.browser.axe import serious_violations
+from tests.browser.login import both_clocks
+from tests.factories import PASSWORD, World
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+KEPT = "sessionStorage.getItem('bistand-sent')"
+
+
+def _log_in_as_staff(page: Any, user: Any) -> None:
+    """The staff login, driven in the page as a person does it: a new login, a new token."""
+    device = TOTPDevice.objects.get(user=user)
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    page.goto(reverse("accounts:staff-login"))
+    page.locator("input[name=username]").fill(user.username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_label("Kod från din autentiseringsapp").fill(code)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in", exact=True).click()
+
+
+def _renew_token_as_a_login_does(page: Any) -> None:
+    """What a login in another tab leaves in the browser: a new CSRF cookie. The applicant's
+    login is e-identification, which cannot run in this browser, so its effect is set here."""
+    page.context.clear_cookies(name=django_settings.CSRF_COOKIE_NAME)
+    address = page.url.split("/")[2].split(":")[0]
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.CSRF_COOKIE_NAME,
+                "value": "n" * 32,
+                "domain": address,
+                "path": "/",
+            }
+        ]
+    )
+
+
+def test_a_journal_entry_kept_at_logout_survives_a_login_in_another_tab(
+    world: World, open_page: Any, settings: Any
+) -> None:
+    """The caseworker's login ends while they write a journal entry. They log in again in another
+    tab, come back and press "keep what I wrote": the page was opened before that login, so it is
+    refused; it comes back filled in when they open the journal again, and they save it."""
+    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 120
+    journal = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    words = "Hembesök bokat 3/12 kl. 10.\nSökande har lämnat hyresavi för december."
+    page = open_page(world.caseworker_a)
+    with both_clocks(page) as later:
+        page.goto(journal)
+        page.get_by_label("Journalanteckning").fill(words)
+        later("10:01")
+        page.get_by_role("heading", name="Du har loggats ut").wait_for()
+
+        other_tab = page.context.new_page()
+        _log_in_as_staff(other_tab, world.caseworker_a)
+        other_tab.close()
+
+        with page.expect_navigation():
+            page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
+    expect(page.get_by_role("heading", name="Sidan var för gammal för att skickas")).to_be_visible()
+    expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_visible()
+    expect(page.get_by_text("Det du skrev kunde inte sparas.")).to_be_hidden()
+    assert serious_violations(page) == []
+    assert not JournalEntry.objects.filter(text=words).exists()
+
+    page.get_by_role("link", name="Öppna sidan igen").click()
+    page.wait_for_url(f"**{journal}")
+    notice = page.locator("main .unsent[role=status]")
+    expect(notice).to_contain_text("Sidan var för gammal för att skickas, så inget på den sparades")
+    expect(page.get_by_label("Journalanteckning")).to_have_value(words)
+    assert page.evaluate(KEPT) is None  # in the field now, no longer in the window's storage
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Spara som utkast").click()
+    expect(page.locator("ol.thread")).to_contain_text("Hembesök bokat 3/12 kl. 10.")
+    entry = JournalEntry.objects.get(text__startswith="Hembesök bokat 3/12 kl. 10.")
+    assert entry.text.splitlines() == words.splitlines()
+    assert entry.author == world.caseworker_a
+    expect(page.locator("main .unsent")).to_have_count(0)
+
+
+def test_an_applicants_step_comes_back_with_every_choice_in_arabic(
+    world: World, open_page: Any
+) -> None:
+    page = open_page(world.applicant, language="ar")
+    step = reverse(
+        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+    )
+    page.goto(step)
+    page.locator("input[name=housing_type][value=rental]").check()
+    page.locator("input[name=housing]").fill("8 450")
+    page.locator("input[name=household_electricity]").fill("410")
+    _renew_token_as_a_login_does(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="احفظ وتابع", exact=True).click()
+    expect(page.get_by_role("heading", name="كانت الصفحة أقدم من أن تُرسل")).to_be_visible()
+    expect(page.get_by_text("ما كتبته محفوظ في هذه النافذة.")).to_be_visible()
+    assert serious_violations(page) == []
+    world.draft_a.refresh_from_db()
+    assert "housing" not in world.draft_a.answers
+
+    page.get_by_role("link", name="افتح الصفحة مرة أخرى").click()
+    page.wait_for_url(f"**{step}")
+    expect(page.locator("main .unsent[role=status]")).to_contain_text("كانت الصفحة أقدم من أن تُرسل")
+    expect(page.locator("input[name=housing_type][value=rental]")).to_be_checked()
+    expect(page.locator("input[name=housing]")).to_have_value("8 450")
+    expect(page.locator("input[name=household_electricity]")).to_have_value("410")
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="احفظ وتابع", exact=True).click()
+    page.wait_for_url(f"**{step.replace('housing', 'incomes')}")
+    world.draft_a.refresh_from_db()
+    housing = world.draft_a.answers["housing"]
+    assert housing["housing_type"] == "rental"
+    assert housing["household_electricity"] in ("410", 410)
+
+
+def test_nothing_is_kept_in_the_window_once_a_page_is_answered(
+    world: World, open_page: Any
+) -> None:
+    """The copy lives from the press of the button to the next page: a page sent, or shown again
+    with its errors, leaves nothing of what was written in the browser's storage, and a refusal
+    with no copy says plainly that what was written is lost."""
+    page = open_page(world.applicant)
+    step = reverse(
+        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+    )
+    page.goto(step)
+    page.locator("input[name=household_electricity]").fill("fyrahundra")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    assert page.evaluate(KEPT) is None
+    page.locator("input[name=household_electricity]").fill("400")
+    page.locator("input[name=housing_type][value=rental]").check()
+    page.locator("input[name=housing]").fill("8450")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+    assert "incomes" in page.url
+    assert page.evaluate(KEPT) is None
+
+    # A refusal when nothing was kept (storage cleared, as in a window opened anew).
+    page.goto(step)
+    _renew_token_as_a_login_does(page)
+    page.evaluate("window.addEventListener('submit', () => sessionStorage.clear())")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+    expect(page.get_by_text("Det du skrev kunde inte sparas.")).to_be_visible()
+    expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_hidden()
+    page.get_by_role("link", name="Öppna sidan igen").click()
+    page.wait_for_url(f"**{step}")
+    expect(page.locator("main .unsent")).to_have_count(0)
