@@ -182,7 +182,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """`CSRF_FAILURE_VIEW`: a form sent from a page older than the login (a second tab, or a page
     kept open across a new login) is refused in the person's language, with the site around it
     and what to do, rather than Django's technical page. Nothing that was sent is used; the page
-    links back to the one the form was on, where refused.js fills in what this window kept of it
+    links back to the one the form was on, where written.js fills in what this window kept of it
     (docs/adr/0033)."""
     return render(request, "403_csrf.html", {"refused_page": _referring_page(request)}, status=403)
 

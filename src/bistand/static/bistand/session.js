@@ -148,7 +148,7 @@
   main.addEventListener("input", remember);
   main.addEventListener("change", remember);
   keep.addEventListener("click", function () {
-    // form.submit() raises no submit event: tell refused.js, which keeps a copy in case the
+    // form.submit() raises no submit event: tell written.js, which keeps a copy in case the
     // form is refused as older than a login made meanwhile in another tab (docs/adr/0033).
     writtenIn.dispatchEvent(new CustomEvent("bistand:sending", { bubbles: true }));
     writtenIn.submit();

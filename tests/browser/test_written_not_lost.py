@@ -1,7 +1,9 @@
-"""In real Chromium: a form refused as older than the login (a new login in another tab renewed
-the token that guards every form, ADR 0032) comes back filled in when its page is opened again,
-and is sent from there (ADR 0033). Before, Back showed the page empty (ADR 0029) and what was
-written was lost, although the refusal page said to go back and copy it."""
+"""In real Chromium: what a person wrote survives two ways of loading its page again unsent
+(ADR 0033). A form refused as older than the login (a new login in another tab renewed the token
+that guards every form, ADR 0032) comes back filled in when its page is opened again, and is
+sent from there; before, Back showed the page empty (ADR 0029) and what was written was lost,
+although the refusal page said to go back and copy it. And a change of language keeps what was
+written in the page's fields; before, the page came back empty in the new language."""
 
 from typing import Any
 
@@ -167,3 +169,31 @@ def test_nothing_is_kept_in_the_window_once_a_page_is_answered(
     page.get_by_role("link", name="Öppna sidan igen").click()
     page.wait_for_url(f"**{step}")
     expect(page.locator("main .unsent")).to_have_count(0)
+
+
+def test_a_change_of_language_keeps_what_was_written(world: World, open_page: Any) -> None:
+    page = open_page(world.applicant)
+    step = reverse(
+        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+    )
+    page.goto(step)
+    page.locator("input[name=housing_type][value=rental]").check()
+    page.locator("input[name=housing]").fill("8 450")
+    page.locator("input[name=household_electricity]").fill("410")
+
+    page.locator("#language-select").select_option("ar")
+    with page.expect_navigation():
+        page.locator("form.language button").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.get_by_role("button", name="احفظ وتابع", exact=True)).to_be_visible()
+    expect(page.locator("input[name=housing_type][value=rental]")).to_be_checked()
+    expect(page.locator("input[name=housing]")).to_have_value("8 450")
+    expect(page.locator("input[name=household_electricity]")).to_have_value("410")
+    assert page.evaluate(KEPT) is None
+    world.draft_a.refresh_from_db()
+    assert "housing" not in world.draft_a.answers  # carried in the page, not saved
+
+    page.get_by_role("button", name="احفظ وتابع", exact=True).click()
+    page.wait_for_url(f"**{step.replace('housing', 'incomes')}")
+    world.draft_a.refresh_from_db()
+    assert world.draft_a.answers["housing"]["housing_type"] == "rental"

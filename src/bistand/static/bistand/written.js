@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A form refused as too old comes back filled in (docs/adr/0033). A new login renews the token
-// that guards every form, so a page opened before it cannot be sent (docs/adr/0032), and Back
-// reloads the page empty (docs/adr/0029). So what a form in the page sends is copied into this
-// window's sessionStorage as it is sent, and forgotten on the next page, unless that page is the
-// refusal: then the copy waits, and the page it was written on fills it in when opened again.
-// Only what the person typed into this page is kept, never anything from the refused request.
+// What a person wrote survives the two ways a page is loaded again without being sent
+// (docs/adr/0033):
+// - A form refused as too old. A new login renews the token that guards every form, so a page
+//   opened before it cannot be sent (docs/adr/0032), and Back reloads the page empty
+//   (docs/adr/0029). What a form in the page sends is copied into this window's sessionStorage
+//   as it is sent, and forgotten on the next page, unless that page is the refusal: then the copy
+//   waits, and the page it was written on fills it in when it is opened again, under a notice.
+// - A change of language. The language form reloads the page; what was written in the page's
+//   form is carried across and filled in again, in the same fields.
+// Only what the person typed into this page is kept, never anything from a refused request.
 // An enhancement: without JavaScript the refusal page links to the page, which opens empty.
 (function () {
   "use strict";
@@ -69,7 +73,7 @@
       });
   }
 
-  function record(form) {
+  function record(form, carried) {
     var written = [];
     var choices = [];
     var hadFiles = false;
@@ -105,6 +109,7 @@
       choices: choices,
       hadFiles: hadFiles,
       refused: false,
+      carried: carried,
     });
   }
 
@@ -185,6 +190,7 @@
 
   function tell(sent, placed, notPlaced) {
     // A notice above the page, like the server's own for a form kept after a login (base.html).
+    // A change of language has none: the fields are as the person left them.
     var main = document.getElementById("main");
     var words = sent.texts || {};
     if (!main || !words.title) {
@@ -237,6 +243,16 @@
     tell(sent, form !== null, notPlaced);
   }
 
+  var writtenIn = null; // the form in the page the person last wrote in
+
+  function remember(event) {
+    var form = event.target.form;
+    var main = document.getElementById("main");
+    if (form && sendsByPost(form) && main && main.contains(form)) {
+      writtenIn = form;
+    }
+  }
+
   function sending(event) {
     var form = event.target;
     var main = document.getElementById("main");
@@ -244,7 +260,9 @@
       return;
     }
     if (main && main.contains(form)) {
-      record(form);
+      record(form, false);
+    } else if (form.hasAttribute("data-carries-writing") && writtenIn) {
+      record(writtenIn, true);
     }
   }
 
@@ -263,10 +281,12 @@
     }
   } else if (sent) {
     forget(); // sent, or shown again with its errors, or left: nothing more to keep
-    if (sent.refused && sent.page === here()) {
+    if ((sent.refused || sent.carried) && sent.page === here()) {
       refilled(sent);
     }
   }
+  document.addEventListener("input", remember);
+  document.addEventListener("change", remember);
   document.addEventListener("submit", sending);
   // session.js sends the form the person wrote in with form.submit(), which raises no event.
   document.addEventListener("bistand:sending", sending);
