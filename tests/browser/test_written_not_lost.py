@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from bistand.journals.models import JournalEntry
 from tests.browser.axe import serious_violations
 from tests.browser.login import both_clocks
-from tests.factories import PASSWORD, World
+from tests.factories import PASSWORD, World, otp_device
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,7 +26,7 @@ KEPT = "sessionStorage.getItem('bistand-sent')"
 
 def _log_in_as_staff(page: Any, user: Any) -> None:
     """The staff login, driven in the page as a person does it: a new login, a new token."""
-    device = TOTPDevice.objects.get(user=user)
+    device = TOTPDevice.objects.filter(user=user).first() or otp_device(user)
     code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
     page.goto(reverse("accounts:staff-login"))
     page.locator("input[name=username]").fill(user.username)
@@ -95,6 +95,37 @@ def test_a_journal_entry_kept_at_logout_survives_a_login_in_another_tab(
     entry = JournalEntry.objects.get(text__startswith="Hembesök bokat 3/12 kl. 10.")
     assert entry.text.splitlines() == words.splitlines()
     assert entry.author == world.caseworker_a
+    expect(page.locator("main .unsent")).to_have_count(0)
+
+
+def test_on_a_shared_computer_the_next_person_is_never_given_what_was_written(
+    world: World, open_page: Any, settings: Any
+) -> None:
+    """As for a form kept on the server (ADR 0024): the caseworker walks away with an entry half
+    written and their login ends; their manager logs in at the same computer and presses "keep"
+    in the caseworker's tab. The entry is refused as too old, and it is not kept for the manager:
+    the journal opens empty, and nothing of it stays in the window."""
+    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 120
+    journal = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    page = open_page(world.caseworker_a)
+    with both_clocks(page) as later:
+        page.goto(journal)
+        page.get_by_label("Journalanteckning").fill("Samtal med hyresvärden om skulden.")
+        later("10:01")
+        page.get_by_role("heading", name="Du har loggats ut").wait_for()
+        other_tab = page.context.new_page()
+        _log_in_as_staff(other_tab, world.manager_a)
+        other_tab.close()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
+    expect(page.get_by_role("heading", name="Sidan var för gammal för att skickas")).to_be_visible()
+    expect(page.get_by_text("Det du skrev kunde inte sparas.")).to_be_visible()
+    expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_hidden()
+    assert page.evaluate(KEPT) is None
+
+    page.goto(journal)
+    expect(page.get_by_label("Journalanteckning")).to_have_value("")
     expect(page.locator("main .unsent")).to_have_count(0)
 
 

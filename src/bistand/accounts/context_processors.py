@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from bistand.accounts.models import Role, User
 from bistand.accounts.sessions import login_seconds_left
-from bistand.accounts.unsent import UNSENT_REFILLING
+from bistand.accounts.unsent import UNSENT_REFILLING, window_writer_mark
 from bistand.cases.waiting import WAITING_COUNTED, waiting_case_count
 
 
@@ -71,4 +71,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "session_login_url": login_url,
         # A form kept from an expired login, filled back into this page (docs/adr/0028).
         "unsent_refilling": getattr(request, UNSENT_REFILLING, None),
+        # Who wrote what a window keeps of a page refused as too old (docs/adr/0033).
+        "window_writer": window_writer_mark(user),
     }

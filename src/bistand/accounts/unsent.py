@@ -60,6 +60,15 @@ def writer_mark(user: Any) -> str:
     return salted_hmac("bistand.accounts.unsent.writer", str(user.pk)).hexdigest()
 
 
+def window_writer_mark(user: Any) -> str:
+    """A page's mark of who is logged in, for what written.js keeps in a browser window
+    (docs/adr/0033): a copy is filled in only under the login it was written in. Not the writer
+    cookie's value, which stays out of reach of scripts; "" for nobody logged in."""
+    if not getattr(user, "is_authenticated", False):
+        return ""
+    return salted_hmac("bistand.accounts.unsent.window", str(user.pk)).hexdigest()[:20]
+
+
 def writer_cookie_set(response: HttpResponse, user: Any) -> None:
     """At login: this device's next kept form is this account's."""
     response.set_cookie(

@@ -8,7 +8,8 @@
 //   waits, and the page it was written on fills it in when it is opened again, under a notice.
 // - A change of language. The language form reloads the page; what was written in the page's
 //   form is carried across and filled in again, in the same fields.
-// Only what the person typed into this page is kept, never anything from a refused request.
+// Only what the person typed into this page is kept, never anything from a refused request, and
+// it is filled in only under the login it was written in.
 // An enhancement: without JavaScript the refusal page links to the page, which opens empty.
 (function () {
   "use strict";
@@ -110,6 +111,7 @@
       hadFiles: hadFiles,
       refused: false,
       carried: carried,
+      writer: document.body.dataset.writer || "",
     });
   }
 
@@ -266,10 +268,20 @@
     }
   }
 
+  function byThisWriter(sent) {
+    // Only under the login it was written in: on a shared computer, someone who has logged in
+    // since is never shown another person's words to send as their own (docs/adr/0024).
+    return sent.writer === (document.body.dataset.writer || "");
+  }
+
   var sent = read();
   var refusal = document.querySelector("[data-refused-kept]");
   if (refusal) {
-    if (sent && ownPage(sent.page)) {
+    if (sent && (!ownPage(sent.page) || !byThisWriter(sent))) {
+      forget();
+      sent = null;
+    }
+    if (sent) {
       sent.refused = true;
       sent.texts = texts();
       write(sent);
@@ -281,7 +293,7 @@
     }
   } else if (sent) {
     forget(); // sent, or shown again with its errors, or left: nothing more to keep
-    if ((sent.refused || sent.carried) && sent.page === here()) {
+    if ((sent.refused || sent.carried) && sent.page === here() && byThisWriter(sent)) {
       refilled(sent);
     }
   }
