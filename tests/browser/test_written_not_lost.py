@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from bistand.journals.models import JournalEntry
+from bistand.journals.services import journal_entry_create
 from tests.browser.axe import serious_violations
 from tests.browser.login import both_clocks
 from tests.factories import PASSWORD, World, otp_device
@@ -96,6 +97,41 @@ def test_a_journal_entry_kept_at_logout_survives_a_login_in_another_tab(
     assert entry.text.splitlines() == words.splitlines()
     assert entry.author == world.caseworker_a
     expect(page.locator("main .unsent")).to_have_count(0)
+
+
+def test_a_change_to_one_of_several_entries_comes_back_in_its_own_row(
+    world: World, open_page: Any
+) -> None:
+    """Each unsigned entry of a journal has its own form, all sent to the same address: the copy
+    goes back into the form of the entry it changes (its hidden entry id), opened, and no other."""
+    first, second = (
+        journal_entry_create(case=world.case_a, text=text, author=world.caseworker_a)
+        for text in ("Första utkastet.", "Andra utkastet.")
+    )
+    journal = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
+    page = open_page(world.caseworker_a)
+    page.goto(journal)
+    row = page.locator(f"#entry-{second.pk}")
+    row.get_by_text("Ändra eller signera").click()
+    row.get_by_label("Text").fill("Andra utkastet, ändrat efter samtalet.")
+    _renew_token_as_a_login_does(page)
+    with page.expect_navigation():
+        row.get_by_role("button", name="Spara ändringen").click()
+    expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_visible()
+
+    page.get_by_role("link", name="Öppna sidan igen").click()
+    page.wait_for_url(f"**{journal}")
+    row = page.locator(f"#entry-{second.pk}")
+    expect(row.locator("details")).to_have_attribute("open", "")
+    expect(row.get_by_label("Text")).to_have_value("Andra utkastet, ändrat efter samtalet.")
+    other = page.locator(f"#entry-{first.pk}")
+    expect(other.locator("details")).not_to_have_attribute("open", "")
+    assert other.get_by_label("Text").input_value() == "Första utkastet."
+    expect(page.get_by_label("Journalanteckning")).to_have_value("")
+    row.get_by_role("button", name="Spara ändringen").click()
+    expect(page.locator(f"#entry-{second.pk}")).to_contain_text("ändrat efter samtalet")
+    second.refresh_from_db()
+    assert second.text == "Andra utkastet, ändrat efter samtalet."
 
 
 def test_on_a_shared_computer_the_next_person_is_never_given_what_was_written(
