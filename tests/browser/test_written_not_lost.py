@@ -54,30 +54,48 @@ def _renew_token_as_a_login_does(page: Any) -> None:
     )
 
 
+def _housing_half_written(page: Any, world: World) -> str:
+    """The housing step of the applicant's draft, opened and written in but not sent."""
+    step = reverse(
+        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
+    )
+    page.goto(step)
+    page.locator("input[name=housing_type][value=rental]").check()
+    page.locator("input[name=housing]").fill("8 450")
+    page.locator("input[name=household_electricity]").fill("410")
+    return step
+
+
+def _kept_after_a_login_in_another_tab(
+    page: Any, journal: str, words: str, logs_in: Any, settings: Any
+) -> None:
+    """A journal entry is written; the login ends; `logs_in` logs in at the same computer in
+    another tab; "keep" is pressed in the first tab, which was opened before that login."""
+    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 120
+    with both_clocks(page) as later:
+        page.goto(journal)
+        page.get_by_label("Journalanteckning").fill(words)
+        later("10:01")
+        page.get_by_role("heading", name="Du har loggats ut").wait_for()
+        other_tab = page.context.new_page()
+        _log_in_as_staff(other_tab, logs_in)
+        other_tab.close()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
+    expect(page.get_by_role("heading", name="Sidan var för gammal för att skickas")).to_be_visible()
+
+
 def test_a_journal_entry_kept_at_logout_survives_a_login_in_another_tab(
     world: World, open_page: Any, settings: Any
 ) -> None:
     """The caseworker's login ends while they write a journal entry. They log in again in another
     tab, come back and press "keep what I wrote": the page was opened before that login, so it is
     refused; it comes back filled in when they open the journal again, and they save it."""
-    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
-    settings.BISTAND_SESSION_WARNING_SECONDS = 120
     journal = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
     words = "Hembesök bokat 3/12 kl. 10.\nSökande har lämnat hyresavi för december."
     page = open_page(world.caseworker_a)
-    with both_clocks(page) as later:
-        page.goto(journal)
-        page.get_by_label("Journalanteckning").fill(words)
-        later("10:01")
-        page.get_by_role("heading", name="Du har loggats ut").wait_for()
-
-        other_tab = page.context.new_page()
-        _log_in_as_staff(other_tab, world.caseworker_a)
-        other_tab.close()
-
-        with page.expect_navigation():
-            page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
-    expect(page.get_by_role("heading", name="Sidan var för gammal för att skickas")).to_be_visible()
+    _kept_after_a_login_in_another_tab(page, journal, words, world.caseworker_a, settings)
     expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_visible()
     expect(page.get_by_text("Det du skrev kunde inte sparas.")).to_be_hidden()
     assert serious_violations(page) == []
@@ -141,21 +159,10 @@ def test_on_a_shared_computer_the_next_person_is_never_given_what_was_written(
     written and their login ends; their manager logs in at the same computer and presses "keep"
     in the caseworker's tab. The entry is refused as too old, and it is not kept for the manager:
     the journal opens empty, and nothing of it stays in the window."""
-    settings.BISTAND_IDLE_LOGOUT_SECONDS = 600
-    settings.BISTAND_SESSION_WARNING_SECONDS = 120
     journal = reverse("journals:case", kwargs={"case_id": world.case_a.pk})
     page = open_page(world.caseworker_a)
-    with both_clocks(page) as later:
-        page.goto(journal)
-        page.get_by_label("Journalanteckning").fill("Samtal med hyresvärden om skulden.")
-        later("10:01")
-        page.get_by_role("heading", name="Du har loggats ut").wait_for()
-        other_tab = page.context.new_page()
-        _log_in_as_staff(other_tab, world.manager_a)
-        other_tab.close()
-        with page.expect_navigation():
-            page.get_by_role("button", name="Behåll det jag skrev och logga in igen").click()
-    expect(page.get_by_role("heading", name="Sidan var för gammal för att skickas")).to_be_visible()
+    words = "Samtal med hyresvärden om skulden."
+    _kept_after_a_login_in_another_tab(page, journal, words, world.manager_a, settings)
     expect(page.get_by_text("Det du skrev kunde inte sparas.")).to_be_visible()
     expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_hidden()
     assert page.evaluate(KEPT) is None
@@ -169,13 +176,7 @@ def test_an_applicants_step_comes_back_with_every_choice_in_arabic(
     world: World, open_page: Any
 ) -> None:
     page = open_page(world.applicant, language="ar")
-    step = reverse(
-        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
-    )
-    page.goto(step)
-    page.locator("input[name=housing_type][value=rental]").check()
-    page.locator("input[name=housing]").fill("8 450")
-    page.locator("input[name=household_electricity]").fill("410")
+    step = _housing_half_written(page, world)
     _renew_token_as_a_login_does(page)
     with page.expect_navigation():
         page.get_by_role("button", name="احفظ وتابع", exact=True).click()
@@ -240,13 +241,7 @@ def test_nothing_is_kept_in_the_window_once_a_page_is_answered(
 
 def test_a_change_of_language_keeps_what_was_written(world: World, open_page: Any) -> None:
     page = open_page(world.applicant)
-    step = reverse(
-        "applications:step", kwargs={"application_id": world.draft_a.pk, "step": "housing"}
-    )
-    page.goto(step)
-    page.locator("input[name=housing_type][value=rental]").check()
-    page.locator("input[name=housing]").fill("8 450")
-    page.locator("input[name=household_electricity]").fill("410")
+    step = _housing_half_written(page, world)
 
     page.locator("#language-select").select_option("ar")
     with page.expect_navigation():
