@@ -239,6 +239,42 @@ def test_nothing_is_kept_in_the_window_once_a_page_is_answered(
     expect(page.locator("main .unsent")).to_have_count(0)
 
 
+def test_every_kind_of_control_comes_back_as_it_was_sent(world: World, open_page: Any) -> None:
+    """Radio buttons, a text area, a check box and a list, on the work step: each comes back as
+    the person left it, also a box they had unticked on a page that showed it ticked."""
+    page = open_page(world.applicant)
+    step = reverse("applications:step", kwargs={"application_id": world.draft_a.pk, "step": "work"})
+    page.goto(step)
+    page.locator("input[name=support_barrier][value=unemployed_registered]").check()
+    page.locator("textarea[name=support_barrier_text]").fill("Jag söker jobb.")
+    page.locator("input[name=registered_at_employment_service]").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+
+    page.goto(step)
+    expect(page.locator("input[name=registered_at_employment_service]")).to_be_checked()  # saved
+    words = "Jag har sökt 12 jobb.\nJag vill läsa svenska på kvällarna."
+    page.locator("input[name=support_barrier][value=unemployed_not_registered]").check()
+    page.locator("textarea[name=support_barrier_text]").fill(words)
+    page.locator("input[name=registered_at_employment_service]").uncheck()
+    page.locator("select[name=partner_support_barrier]").select_option("unemployed_registered")
+    _renew_token_as_a_login_does(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
+    page.get_by_role("link", name="Öppna sidan igen").click()
+    page.wait_for_url(f"**{step}")
+
+    chosen = page.locator("input[name=support_barrier]:checked")
+    expect(chosen).to_have_count(1)
+    expect(chosen).to_have_value("unemployed_not_registered")
+    expect(page.locator("textarea[name=support_barrier_text]")).to_have_value(words)
+    expect(page.locator("input[name=registered_at_employment_service]")).not_to_be_checked()
+    partner = page.locator("select[name=partner_support_barrier]")
+    expect(partner).to_have_value("unemployed_registered")
+    world.draft_a.refresh_from_db()
+    assert world.draft_a.answers["work"]["support_barrier_text"] == "Jag söker jobb."
+
+
 def test_a_change_of_language_keeps_what_was_written(world: World, open_page: Any) -> None:
     page = open_page(world.applicant)
     step = _housing_half_written(page, world)
