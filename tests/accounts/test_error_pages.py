@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.defaults import bad_request, permission_denied, server_error
 
+from bistand.accounts.unsent import WRITER_COOKIE
 from tests.factories import World, client_for
 from tests.forms_sent import SentForm, forms_sent
 
@@ -109,6 +110,36 @@ def test_the_too_old_page_links_back_only_to_a_page_of_this_site(
     else:
         assert (back.get("href"), shown) == (link.format(step=step), True)
         assert back.text == "Öppna sidan igen"
+
+
+@pytest.mark.parametrize(
+    ("headers", "logged_out"),
+    [
+        ({"HTTP_ORIGIN": "http://testserver"}, True),
+        ({"HTTP_REFERER": "http://testserver/my/"}, True),
+        ({"HTTP_ORIGIN": "https://elsewhere.example"}, False),
+        ({"HTTP_ORIGIN": "https://elsewhere.example", "HTTP_REFERER": "http://testserver/"}, False),
+        ({}, False),
+    ],
+)
+def test_log_out_pressed_on_a_page_older_than_the_login_still_logs_out(
+    world: World, headers: dict[str, str], logged_out: bool
+) -> None:
+    """On a shared computer, "Log out" must not be refused as too old: the person would leave
+    still logged in. A request from another site is refused as before."""
+    client = client_for(world.applicant, Client(enforce_csrf_checks=True))
+    client.get(reverse("applications:my-case"))  # the page with the button: a token is set
+    stale = {"csrfmiddlewaretoken": "a-token-from-before-the-login" + "x" * 35}
+    answer = client.post(reverse("accounts:logout"), stale, **headers)
+    my_case = client.get(reverse("applications:my-case"))
+    if logged_out:
+        assert (answer.status_code, answer["Location"]) == (302, reverse("home"))
+        assert client.cookies[WRITER_COOKIE].value == ""  # nothing sent later is theirs
+        assert my_case.status_code == 302
+        assert my_case["Location"].startswith(reverse("accounts:applicant-login"))
+    else:
+        assert answer.status_code == 403
+        assert my_case.status_code == 200
 
 
 def _parent_of(tree: Any, element: Any) -> Any:

@@ -40,6 +40,14 @@ def login_runs_out(page: Any) -> None:
     page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
 
 
+def token_renewed_as_a_login_does(page: Any) -> None:
+    """What a login in another tab leaves in the browser: a new CSRF cookie. The applicant's
+    login is e-identification, which cannot run in this browser, so its effect is set here."""
+    page.context.clear_cookies(name=settings.CSRF_COOKIE_NAME)
+    renewed = {"name": settings.CSRF_COOKIE_NAME, "value": "n" * 32, "path": "/"}
+    page.context.add_cookies([{**renewed, "domain": urlsplit(page.url).hostname}])
+
+
 def sent_after_login_ran_out(
     page: Any, user: User, path: str, fields: dict[str, str], *, opened: bool = False
 ) -> None:

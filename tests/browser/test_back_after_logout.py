@@ -14,7 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CHROMIUM
-from tests.browser.login import login_cookies
+from tests.browser.login import login_cookies, token_renewed_as_a_login_does
 from tests.factories import World, client_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,3 +54,19 @@ def test_back_after_logging_out_shows_no_page_of_the_person(
         assert world.case_a.reference not in body
         assert page.get_by_role("button", name="Logga ut").count() == 0
     context.close()
+
+
+def test_log_out_on_a_page_opened_before_a_newer_login_logs_out(
+    world: World, open_page: Any
+) -> None:
+    """A library computer: the applicant logged in again in another tab, and presses "Log out"
+    on a page opened before that. The page is too old to send a form, but logging out is not
+    refused: the person is logged out, and their case asks for a login."""
+    page = open_page(world.applicant)
+    page.goto(reverse("applications:my-case"))
+    token_renewed_as_a_login_does(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga ut").click()
+    expect(page.get_by_role("button", name="Logga ut")).to_have_count(0)
+    page.goto(reverse("applications:my-case"))
+    expect(page.get_by_role("heading", name="E-legitimation är inte tillgänglig")).to_be_visible()

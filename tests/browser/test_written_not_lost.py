@@ -8,7 +8,6 @@ written in the page's fields; before, the page came back empty in the new langua
 from typing import Any
 
 import pytest
-from django.conf import settings as django_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -17,7 +16,7 @@ from playwright.sync_api import expect
 from bistand.journals.models import JournalEntry
 from bistand.journals.services import journal_entry_create
 from tests.browser.axe import serious_violations
-from tests.browser.login import both_clocks
+from tests.browser.login import both_clocks, token_renewed_as_a_login_does
 from tests.factories import PASSWORD, World, otp_device
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,23 +34,6 @@ def _log_in_as_staff(page: Any, user: Any) -> None:
     page.get_by_label("Kod från din autentiseringsapp").fill(code)
     with page.expect_navigation():
         page.get_by_role("button", name="Logga in", exact=True).click()
-
-
-def _renew_token_as_a_login_does(page: Any) -> None:
-    """What a login in another tab leaves in the browser: a new CSRF cookie. The applicant's
-    login is e-identification, which cannot run in this browser, so its effect is set here."""
-    page.context.clear_cookies(name=django_settings.CSRF_COOKIE_NAME)
-    address = page.url.split("/")[2].split(":")[0]
-    page.context.add_cookies(
-        [
-            {
-                "name": django_settings.CSRF_COOKIE_NAME,
-                "value": "n" * 32,
-                "domain": address,
-                "path": "/",
-            }
-        ]
-    )
 
 
 def _housing_half_written(page: Any, world: World) -> str:
@@ -132,7 +114,7 @@ def test_a_change_to_one_of_several_entries_comes_back_in_its_own_row(
     row = page.locator(f"#entry-{second.pk}")
     row.get_by_text("Ändra eller signera").click()
     row.get_by_label("Text").fill("Andra utkastet, ändrat efter samtalet.")
-    _renew_token_as_a_login_does(page)
+    token_renewed_as_a_login_does(page)
     with page.expect_navigation():
         row.get_by_role("button", name="Spara ändringen").click()
     expect(page.get_by_text("Det du skrev finns kvar i det här fönstret.")).to_be_visible()
@@ -177,7 +159,7 @@ def test_an_applicants_step_comes_back_with_every_choice_in_arabic(
 ) -> None:
     page = open_page(world.applicant, language="ar")
     step = _housing_half_written(page, world)
-    _renew_token_as_a_login_does(page)
+    token_renewed_as_a_login_does(page)
     with page.expect_navigation():
         page.get_by_role("button", name="احفظ وتابع", exact=True).click()
     expect(page.get_by_role("heading", name="كانت الصفحة أقدم من أن تُرسل")).to_be_visible()
@@ -228,7 +210,7 @@ def test_nothing_is_kept_in_the_window_once_a_page_is_answered(
 
     # A refusal when nothing was kept (storage cleared, as in a window opened anew).
     page.goto(step)
-    _renew_token_as_a_login_does(page)
+    token_renewed_as_a_login_does(page)
     page.evaluate("window.addEventListener('submit', () => sessionStorage.clear())")
     with page.expect_navigation():
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
@@ -258,7 +240,7 @@ def test_every_kind_of_control_comes_back_as_it_was_sent(world: World, open_page
     page.locator("textarea[name=support_barrier_text]").fill(words)
     page.locator("input[name=registered_at_employment_service]").uncheck()
     page.locator("select[name=partner_support_barrier]").select_option("unemployed_registered")
-    _renew_token_as_a_login_does(page)
+    token_renewed_as_a_login_does(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Spara och fortsätt", exact=True).click()
     page.get_by_role("link", name="Öppna sidan igen").click()

@@ -5,6 +5,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import DisallowedHost
@@ -183,8 +184,37 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     kept open across a new login) is refused in the person's language, with the site around it
     and what to do, rather than Django's technical page. Nothing that was sent is used; the page
     links back to the one the form was on, where written.js fills in what this window kept of it
-    (docs/adr/0033)."""
+    (docs/adr/0033).
+
+    "Log out" is the exception: pressed on a page of this site opened before a newer login, it
+    logs out all the same. Refused, the person would walk away from a shared computer still
+    logged in. A foreign site's request is still refused: its Origin is not this site."""
+    logging_out = request.method == "POST" and request.path == reverse("accounts:logout")
+    if logging_out and _from_this_site(request):
+        return _logged_out(request)
     return render(request, "403_csrf.html", {"refused_page": _referring_page(request)}, status=403)
+
+
+def _from_this_site(request: HttpRequest) -> bool:
+    """Whether a request was sent from a page of this site, by its Origin as Django's CSRF check
+    reads it, or by its Referer when a browser sends no Origin."""
+    origin: str | None = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return bool(_referring_page(request))
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return False
+    return origin == f"{'https' if request.is_secure() else 'http'}://{host}"
+
+
+def _logged_out(request: HttpRequest) -> HttpResponse:
+    """What `LogoutView` does for a POST: end the login, take the writer cookie away, and go to
+    the start page."""
+    auth_logout(request)
+    response = redirect(settings.LOGOUT_REDIRECT_URL)
+    writer_cookie_delete(response)
+    return response
 
 
 def _referring_page(request: HttpRequest) -> str:
