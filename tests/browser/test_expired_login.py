@@ -15,7 +15,12 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.axe import serious_violations
-from tests.browser.login import both_clocks, log_in_again, login_runs_out
+from tests.browser.login import (
+    both_clocks,
+    log_in_again,
+    login_runs_out,
+    token_renewed_as_a_login_does,
+)
 from tests.factories import World
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -199,3 +204,25 @@ def test_at_the_end_what_was_written_is_kept_out_of_sight_and_comes_back_after_t
     expect(amount).to_have_value("9 100")
     world.draft_a.refresh_from_db()
     assert "housing" not in world.draft_a.answers  # kept, not saved: the person sends it
+
+
+def test_stay_logged_in_works_on_a_page_older_than_the_last_login(
+    world: World, open_page: Any, settings: Any
+) -> None:
+    """The applicant logged in again in another tab, which renewed the token every form carries.
+    "Stay logged in" on a page opened before that sends the browser's current token, not the
+    page's, and is not refused."""
+    settings.SESSION_COOKIE_AGE = 600
+    settings.BISTAND_SESSION_WARNING_SECONDS = 300
+    page = open_page(world.applicant)
+    with both_clocks(page) as later:
+        page.goto(reverse("applications:my-case"))
+        token_renewed_as_a_login_does(page)
+        later("05:05")
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(state="visible")
+        with page.expect_response("**/accounts/session/extend/") as answer:
+            dialog.get_by_role("button", name="Fortsätt vara inloggad").click()
+        assert answer.value.status == 200
+        dialog.wait_for(state="hidden")
+        expect(page.get_by_text("Det gick inte att hålla dig inloggad")).to_be_hidden()

@@ -69,6 +69,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "session_seconds_left": seconds_left,
         "session_warning_seconds": settings.BISTAND_SESSION_WARNING_SECONDS,
         "session_login_url": login_url,
+        # "Stay logged in" sends the browser's current token, which may be newer than the page's.
+        "csrf_cookie_name": settings.CSRF_COOKIE_NAME,
         # A form kept from an expired login, filled back into this page (docs/adr/0028).
         "unsent_refilling": getattr(request, UNSENT_REFILLING, None),
         # Who wrote what a window keeps of a page refused as too old (docs/adr/0033).
