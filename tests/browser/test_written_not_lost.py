@@ -261,6 +261,8 @@ def test_a_change_of_language_keeps_what_was_written(world: World, open_page: An
     page = open_page(world.applicant)
     step = _housing_half_written(page, world)
 
+    # A login in another tab since the page opened: the language form is not refused for that.
+    token_renewed_as_a_login_does(page)
     page.locator("#language-select").select_option("ar")
     with page.expect_navigation():
         page.locator("form.language button").click()

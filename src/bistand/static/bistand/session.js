@@ -116,16 +116,8 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // written.js has put the browser's current token in the form (data-token-cookie).
     var body = new FormData(form);
-    // The token in the browser's cookie, which a login in another tab renews; the one in this
-    // page may be older than that login, and "Stay logged in" would then be refused.
-    var prefix = form.dataset.tokenCookie + "=";
-    var current = document.cookie.split("; ").filter(function (cookie) {
-      return cookie.indexOf(prefix) === 0;
-    })[0];
-    if (form.dataset.tokenCookie && current) {
-      body.set("csrfmiddlewaretoken", decodeURIComponent(current.slice(prefix.length)));
-    }
     fetch(form.getAttribute("action"), {
       method: "POST",
       body: body,

@@ -245,6 +245,25 @@
     tell(sent, form !== null, notPlaced);
   }
 
+  function currentToken(event) {
+    // A form marked data-token-cookie (the language form, "Stay logged in") sends the browser's
+    // current token, which a login in another tab renews, rather than its page's: they save no
+    // one's words, so a page older than the login need not be refused for them (docs/adr/0033).
+    // Run before the form's own listeners, which may send it themselves (session.js).
+    var form = event.target;
+    if (!form.dataset || !form.dataset.tokenCookie) {
+      return;
+    }
+    var prefix = form.dataset.tokenCookie + "=";
+    var current = document.cookie.split("; ").filter(function (cookie) {
+      return cookie.indexOf(prefix) === 0;
+    })[0];
+    var field = form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (current && field) {
+      field.value = decodeURIComponent(current.slice(prefix.length));
+    }
+  }
+
   var writtenIn = null; // the form in the page the person last wrote in
 
   function remember(event) {
@@ -299,6 +318,7 @@
   }
   document.addEventListener("input", remember);
   document.addEventListener("change", remember);
+  document.addEventListener("submit", currentToken, true);
   document.addEventListener("submit", sending);
   // session.js sends the form the person wrote in with form.submit(), which raises no event.
   document.addEventListener("bistand:sending", sending);
