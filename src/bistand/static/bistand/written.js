@@ -10,6 +10,8 @@
 //   form is carried across and filled in again, in the same fields.
 // Only what the person typed into this page is kept, never anything from a refused request, and
 // it is filled in only under the login it was written in.
+// Forms that save no one's words (the language form, "Stay logged in") are not refused as too
+// old at all: they send the browser's current token (data-token-cookie).
 // An enhancement: without JavaScript the refusal page links to the page, which opens empty.
 (function () {
   "use strict";
