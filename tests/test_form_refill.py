@@ -1,7 +1,7 @@
 """A kept form filled back into its own page: every value sent is on the screen, in its own
 control, and nothing else on the page changes (bistand.form_refill, docs/adr/0028)."""
 
-from bistand.form_refill import form_refilled
+from bistand.form_refill import form_refilled, values_listed
 
 PAGE = """<!doctype html>
 <html lang="sv"><body>
@@ -151,3 +151,30 @@ def test_a_form_whose_hidden_input_was_not_sent_is_not_the_one_sent() -> None:
     )
     assert filled is not None
     assert filled == correct + write.replace(">\n</textarea>", ">\nNy anteckning</textarea>")
+
+
+def test_what_cannot_be_filled_in_is_listed_as_the_page_words_it() -> None:
+    """Where the page cannot show it all, the list says each value as the person saw it: a
+    choice by its label or option text, not its code; the page's own hidden values and the
+    button pressed left out; a value with no control any more as it was sent."""
+    sent = [
+        *SENT,
+        ("has_car", "on"),
+        ("save_and_exit", "1"),  # the button pressed: pressed again, not listed
+        ("barriers", "unknown"),
+        ("gone_from_the_page", "Hyran höjs i januari."),
+        ("language", "ar"),  # another form's field: not this one's to word
+    ]
+    assert _filled(sent) is None
+    listed = values_listed(PAGE, action="/step/", page_url="/step/", fields=sent)
+    assert listed == [
+        "Hyresrätt",
+        '8 450 "& <mer>',
+        "Arbetslös",
+        "Sjuk",
+        "Jag söker arbete.\nHyran höjs i januari.",
+        "Bil",
+        "unknown",
+        "Hyran höjs i januari.",
+        "ar",
+    ]

@@ -50,6 +50,7 @@ class _Control:
     self_closing: bool
     select: _Control | None = None  # an option's select
     text_end: int | None = None  # where a text area's text ends
+    text: str = ""  # an option's text
 
     def attr(self, name: str) -> str | None:
         return _attr(self.attrs, name)
@@ -89,9 +90,12 @@ class _FormScanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self._line_starts = [0] + [i + 1 for i, char in enumerate(page) if char == "\n"]
         self.forms: list[_Form] = []
+        self.labels: dict[str, str] = {}  # a control's id: the text of its label
         self._form: _Form | None = None
         self._select: _Control | None = None
         self._textarea: _Control | None = None
+        self._option: _Control | None = None
+        self._label: tuple[str, list[str]] | None = None  # the label being read: for, text
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -100,6 +104,8 @@ class _FormScanner(HTMLParser):
     def handle_starttag(self, tag: str, attrs: Attributes) -> None:
         text = self.get_starttag_text() or ""
         start = self._offset()
+        if tag == "label":
+            self._label = (_attr(attrs, "for") or "", [])
         if tag == "form":
             self._form = _Form(attrs)
             self.forms.append(self._form)
@@ -119,8 +125,23 @@ class _FormScanner(HTMLParser):
             self._select = control
         elif tag == "textarea":
             self._textarea = control
+        elif tag == "option":
+            self._option = control
+
+    def handle_data(self, data: str) -> None:
+        if self._option is not None:
+            self._option.text += data
+        if self._label is not None:
+            self._label[1].append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in {"option", "select"}:
+            self._option = None
+        if tag == "label" and self._label is not None:
+            target, text = self._label
+            if target:
+                self.labels[target] = " ".join("".join(text).split())
+            self._label = None
         if tag == "form":
             self._form = None
         elif tag == "select":
@@ -247,3 +268,49 @@ def form_refilled(
     for start, end, replacement in sorted(edits, reverse=True):
         page = page[:start] + replacement + page[end:]
     return page
+
+
+def values_listed(
+    page: str, *, action: str, page_url: str, fields: list[tuple[str, str]]
+) -> list[str]:
+    """What was written, as a list to read where the page cannot show it (`form_refilled` gave
+    None): each value as the page words it. A choice is its label or its option's text, not its
+    code; the values of the page's own hidden inputs and buttons (an entry's id, a submission
+    key, the action a button takes) are left out; a value with no control on the page any more
+    is listed as it was sent."""
+    scanner = _FormScanner(page)
+    scanner.feed(page)
+    scanner.close()
+    target = urljoin(page_url, action)
+    controls = [
+        control
+        for form in scanner.forms
+        if (form.attr("method") or "get").lower() == "post"
+        and urljoin(page_url, form.attr("action") or page_url) == target
+        for control in form.controls
+    ]
+    listed: list[str] = []
+    for name, value in fields:
+        if name == CSRF_FIELD or not value.strip():
+            continue
+        own = [control for control in controls if control.name == name]
+        if any(c.kind == "hidden" or c.kind in PRESSED_INPUTS or c.kind == "button" for c in own):
+            continue
+        listed.append(_worded(own, controls, value, scanner.labels))
+    return listed
+
+
+def _worded(
+    own: list[_Control], controls: list[_Control], value: str, labels: dict[str, str]
+) -> str:
+    """`value` as the page words it: the label of the box or radio button sent with it, or the
+    text of its option; else as it was sent."""
+    for control in own:
+        if control.kind in {"checkbox", "radio"} and (control.attr("value") or "on") == value:
+            return labels.get(control.attr("id") or "", "") or value
+        if control.kind == "select":
+            for option in (option for option in controls if option.select is control):
+                text = " ".join(option.text.split())
+                if (option.attr("value") if option.has("value") else text) == value:
+                    return text or value
+    return value

@@ -179,7 +179,7 @@ def test_what_the_page_cannot_show_is_listed_before_it_is_sent(world: World) -> 
         written = re.search(r'<ul class="written">(.*?)</ul>', page, re.S)
         assert written is not None
         assert re.findall(r"<li[^>]*>(.*?)</li>", written.group(1)) == [
-            "rental",
+            "Hyresrätt (förstahandskontrakt)",  # the choice as the page words it, not its code
             "8 450",
             "410",
             "Hyran höjs i januari.",

@@ -30,7 +30,7 @@ from bistand.accounts.unsent import (
     writer_cookie_delete,
     writer_cookie_set,
 )
-from bistand.form_refill import form_refilled
+from bistand.form_refill import form_refilled, values_listed
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -135,16 +135,17 @@ def unsent_form_offer(
         and response.status_code == 200
         and content_type.startswith("text/html")
     ):
-        filled = form_refilled(
-            response.content.decode(response.charset),
-            action=unsent.action,
-            page_url=request.get_full_path(),
-            fields=unsent.fields,
-        )
+        html = response.content.decode(response.charset)
+        where = {"action": unsent.action, "page_url": request.get_full_path()}
+        filled = form_refilled(html, **where, fields=unsent.fields)
         if filled is not None:
             response.content = filled.encode(response.charset)
             return response
-    return render(request, "accounts/unsent_form.html", {"unsent": unsent})
+        # Listed as the page words each value: a choice by its label, not its code.
+        listed = values_listed(html, **where, fields=unsent.fields)
+    else:
+        listed = unsent.values_written
+    return render(request, "accounts/unsent_form.html", {"unsent": unsent, "listed": listed})
 
 
 def language_choose(request: HttpRequest) -> HttpResponse:
