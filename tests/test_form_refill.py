@@ -155,18 +155,19 @@ def test_a_form_whose_hidden_input_was_not_sent_is_not_the_one_sent() -> None:
 
 def test_what_cannot_be_filled_in_is_listed_as_the_page_words_it() -> None:
     """Where the page cannot show it all, the list says each value as the person saw it: a
-    choice by its label or option text, not its code; the page's own hidden values and the
-    button pressed left out; a value with no control any more as it was sent."""
+    choice by its label or option text, not its code; the button pressed by its text; the
+    page's own hidden values left out; a value with no control any more as it was sent."""
     sent = [
         *SENT,
         ("has_car", "on"),
-        ("save_and_exit", "1"),  # the button pressed: pressed again, not listed
+        ("save_and_exit", "1"),  # the button pressed: sending the list presses it again
         ("barriers", "unknown"),
         ("gone_from_the_page", "Hyran höjs i januari."),
         ("language", "ar"),  # another form's field: not this one's to word
     ]
-    assert _filled(sent) is None
-    listed = values_listed(PAGE, action="/step/", page_url="/step/", fields=sent)
+    page = PAGE.replace('name="save_and_exit">', 'name="save_and_exit" value="1">')
+    assert _filled(sent, page) is None
+    listed = values_listed(page, action="/step/", page_url="/step/", fields=sent)
     assert listed == [
         "Hyresrätt",
         '8 450 "& <mer>',
@@ -174,6 +175,7 @@ def test_what_cannot_be_filled_in_is_listed_as_the_page_words_it() -> None:
         "Sjuk",
         "Jag söker arbete.\nHyran höjs i januari.",
         "Bil",
+        "Spara och fortsätt senare",
         "unknown",
         "Hyran höjs i januari.",
         "ar",

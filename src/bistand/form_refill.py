@@ -50,7 +50,7 @@ class _Control:
     self_closing: bool
     select: _Control | None = None  # an option's select
     text_end: int | None = None  # where a text area's text ends
-    text: str = ""  # an option's text
+    text: str = ""  # an option's or a button's text
 
     def attr(self, name: str) -> str | None:
         return _attr(self.attrs, name)
@@ -125,7 +125,7 @@ class _FormScanner(HTMLParser):
             self._select = control
         elif tag == "textarea":
             self._textarea = control
-        elif tag == "option":
+        elif tag in {"option", "button"}:
             self._option = control
 
     def handle_data(self, data: str) -> None:
@@ -135,7 +135,7 @@ class _FormScanner(HTMLParser):
             self._label[1].append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in {"option", "select"}:
+        if tag in {"option", "select", "button"}:
             self._option = None
         if tag == "label" and self._label is not None:
             target, text = self._label
@@ -275,9 +275,9 @@ def values_listed(
 ) -> list[str]:
     """What was written, as a list to read where the page cannot show it (`form_refilled` gave
     None): each value as the page words it. A choice is its label or its option's text, not its
-    code; the values of the page's own hidden inputs and buttons (an entry's id, a submission
-    key, the action a button takes) are left out; a value with no control on the page any more
-    is listed as it was sent."""
+    code; the button that was pressed is its text ("Save and sign"), since sending the list
+    presses it again; the values of the page's own hidden inputs (an entry's id, a submission
+    key) are left out; a value with no control on the page any more is listed as sent."""
     scanner = _FormScanner(page)
     scanner.feed(page)
     scanner.close()
@@ -294,7 +294,7 @@ def values_listed(
         if name == CSRF_FIELD or not value.strip():
             continue
         own = [control for control in controls if control.name == name]
-        if any(c.kind == "hidden" or c.kind in PRESSED_INPUTS or c.kind == "button" for c in own):
+        if any(control.kind == "hidden" for control in own):
             continue
         listed.append(_worded(own, controls, value, scanner.labels))
     return listed
@@ -303,11 +303,14 @@ def values_listed(
 def _worded(
     own: list[_Control], controls: list[_Control], value: str, labels: dict[str, str]
 ) -> str:
-    """`value` as the page words it: the label of the box or radio button sent with it, or the
-    text of its option; else as it was sent."""
+    """`value` as the page words it: the label of the box or radio button sent with it, the text
+    of its option or of the button pressed; else as it was sent."""
     for control in own:
         if control.kind in {"checkbox", "radio"} and (control.attr("value") or "on") == value:
             return labels.get(control.attr("id") or "", "") or value
+        if control.kind in {"button", "submit"} and (control.attr("value") or "") == value:
+            text = control.text if control.kind == "button" else control.attr("value") or ""
+            return " ".join(text.split()) or value
         if control.kind == "select":
             for option in (option for option in controls if option.select is control):
                 text = " ".join(option.text.split())
