@@ -151,6 +151,24 @@ class _FormScanner(HTMLParser):
             self._textarea = None
 
 
+def _scanned(page: str) -> _FormScanner:
+    scanner = _FormScanner(page)
+    scanner.feed(page)
+    scanner.close()
+    return scanner
+
+
+def _sending_to(forms: list[_Form], *, action: str, page_url: str) -> list[_Form]:
+    """The page's POST forms that send to `action` (a form without an action sends to the page)."""
+    target = urljoin(page_url, action)
+    return [
+        form
+        for form in forms
+        if (form.attr("method") or "get").lower() == "post"
+        and urljoin(page_url, form.attr("action") or page_url) == target
+    ]
+
+
 def _sent_form(
     forms: list[_Form], *, action: str, page_url: str, sent: dict[str, list[str]]
 ) -> _Form | None:
@@ -158,14 +176,11 @@ def _sent_form(
     with a value. Where several do (a row of forms to one address, one per item), the one whose
     hidden inputs are most like what was sent: a hidden value sent counts for it, a hidden input
     that was not sent at all (a browser always sends it) against it."""
-    target = urljoin(page_url, action)
+    written = {name for name, values in sent.items() if any(v.strip() for v in values)}
     candidates = [
         form
-        for form in forms
-        if (form.attr("method") or "get").lower() == "post"
-        and urljoin(page_url, form.attr("action") or page_url) == target
-        and {name for name, values in sent.items() if any(v.strip() for v in values)}
-        <= {control.name for control in form.controls}
+        for form in _sending_to(forms, action=action, page_url=page_url)
+        if written <= {control.name for control in form.controls}
     ]
 
     def likeness(form: _Form) -> int:
@@ -206,9 +221,7 @@ def form_refilled(
     """`page` with its form that sends to `action` showing `fields` (name and value pairs, as
     sent), or None if the page cannot show every value that was sent. `page_url` is the page's
     own address (path and query), which a form without an action sends to."""
-    scanner = _FormScanner(page)
-    scanner.feed(page)
-    scanner.close()
+    scanner = _scanned(page)
     sent: dict[str, list[str]] = defaultdict(list)
     for name, value in fields:
         if name != CSRF_FIELD:
@@ -278,15 +291,10 @@ def values_listed(
     code; the button that was pressed is its text ("Save and sign"), since sending the list
     presses it again; the values of the page's own hidden inputs (an entry's id, a submission
     key) are left out; a value with no control on the page any more is listed as sent."""
-    scanner = _FormScanner(page)
-    scanner.feed(page)
-    scanner.close()
-    target = urljoin(page_url, action)
+    scanner = _scanned(page)
     controls = [
         control
-        for form in scanner.forms
-        if (form.attr("method") or "get").lower() == "post"
-        and urljoin(page_url, form.attr("action") or page_url) == target
+        for form in _sending_to(scanner.forms, action=action, page_url=page_url)
         for control in form.controls
     ]
     listed: list[str] = []

@@ -77,10 +77,17 @@ def applicant_login(request: HttpRequest) -> HttpResponse:
 def login_next(request: HttpRequest) -> str | None:
     """The `next` address of a login request, if it is on this site."""
     target = request.GET.get(REDIRECT_FIELD_NAME, "")
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if target and safe else None
+    return target if target and _on_this_site(request, target) else None
+
+
+def _on_this_site(request: HttpRequest, address: str) -> bool:
+    """Whether `address` leads to this site, by the host the request was sent to."""
+    try:
+        return url_has_allowed_host_and_scheme(
+            address, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    except DisallowedHost:
+        return False
 
 
 def _with_next(request: HttpRequest, url: str) -> str:
@@ -222,13 +229,7 @@ def _referring_page(request: HttpRequest) -> str:
     """The path of the page a request came from (its Referer), when that is a page of this site;
     otherwise ""."""
     referer = request.META.get("HTTP_REFERER", "")
-    try:
-        own = url_has_allowed_host_and_scheme(
-            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    except DisallowedHost:
-        return ""
-    if not own or not referer:
+    if not referer or not _on_this_site(request, referer):
         return ""
     address = urlsplit(referer)
     # One leading slash, so that a path such as "//elsewhere" stays on this site.

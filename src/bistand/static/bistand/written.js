@@ -128,7 +128,8 @@
   }
 
   function fill(form, sent) {
-    // Each value into the control it came from, in order; returns the values with no place.
+    // Each value into the control it came from, in order; returns the values with no place
+    // (all of them when the form is not on the page).
     var left = {};
     sent.written.forEach(function (pair) {
       (left[pair[0]] = left[pair[0]] || []).push(pair[1]);
@@ -140,7 +141,7 @@
       }
       return index >= 0;
     }
-    fields(form).forEach(function (field) {
+    (form ? fields(form) : []).forEach(function (field) {
       var name = field.name;
       if (NOT_WRITTEN.indexOf(field.type) >= 0) {
         return;
@@ -223,22 +224,11 @@
   }
 
   function refilled(sent) {
-    var form = null;
-    Array.prototype.some.call(document.forms, function (candidate) {
-      if (sameForm(candidate, sent)) {
-        form = candidate;
-      }
-      return form !== null;
-    });
-    var notPlaced = form
-      ? fill(form, sent)
-      : sent.written
-          .map(function (pair) {
-            return pair[1];
-          })
-          .filter(function (value) {
-            return value.trim() !== "";
-          });
+    var form =
+      Array.prototype.filter.call(document.forms, function (candidate) {
+        return sameForm(candidate, sent);
+      })[0] || null;
+    var notPlaced = fill(form, sent);
     for (var parent = form && form.parentElement; parent; parent = parent.parentElement) {
       if (parent.tagName === "DETAILS") {
         parent.open = true; // a row's form folded away (a journal entry's correction)
