@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfWriter
 
 from bistand.applications.models import Attachment
 from bistand.applications.services import attachment_add
@@ -26,6 +27,39 @@ def _png() -> bytes:
 
 
 PNG_1X1 = _png()
+
+
+def _photo(width: int = 1200, height: int = 900) -> bytes:
+    """A JPEG as a phone makes one: noise, so that its data is spread over the whole file."""
+    buffer = io.BytesIO()
+    Image.effect_noise((width, height), 40).convert("RGB").save(buffer, format="JPEG")
+    return buffer.getvalue()
+
+
+def _noise_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((400, 300), 40).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _first_half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _locked_pdf(*, password: str) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password=password, owner_password="banken", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _blank_png(width: int, height: int) -> bytes:
+    """Many pixels in few bytes: one colour compresses to almost nothing."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def _stored_files() -> set[Path]:
@@ -52,6 +86,17 @@ def _upload(world: World, name: str, content: bytes, content_type: str = "applic
         ),
         ("bild.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10, "Bilden kan inte öppnas"),
         ("tom.pdf", b"", "är tom"),
+        # A photo cut off on its way (its first half): the header alone would pass. The page
+        # runs where the decision letter's PDF library is loaded, as the server does.
+        ("foto.jpg", _first_half(_photo()), "Bilden kan inte öppnas"),
+        ("skärmbild.png", _first_half(_noise_png()), "Bilden kan inte öppnas"),
+        (
+            "kontoutdrag.pdf",
+            _locked_pdf(password="hemligt"),
+            "PDF-filen är låst med ett lösenord, så din handläggare kan inte öppna den.",
+        ),
+        # 20 000 × 20 000 pixels in 48 kB: beyond what the server will open at all.
+        ("skanning.png", _blank_png(20_000, 20_000), "den har mer än 120 miljoner pixlar"),
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_not_stored(
@@ -63,6 +108,62 @@ def test_a_bad_file_is_refused_with_a_message_and_not_stored(
     assert message in response.content.decode()
     assert Attachment.objects.count() == before_rows
     assert _stored_files() == before_files
+
+
+@pytest.mark.django_db
+def test_a_pdf_locked_only_against_changes_is_taken(world: World) -> None:
+    """Banks often lock statements against editing, not against reading: such a PDF opens in
+    any reader with no password, so the caseworker can read it."""
+    response = _upload(world, "kontoutdrag-oktober.pdf", _locked_pdf(password=""))
+    assert response.status_code == 302
+    attachment = Attachment.objects.get(original_name="kontoutdrag-oktober.pdf")
+    assert attachment.content_type == "application/pdf"
+
+
+@pytest.mark.django_db
+def test_a_picture_with_more_pixels_than_the_municipality_takes_is_refused(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_ATTACHMENT_MAX_PIXELS = 1_000_000
+    before_rows, before_files = Attachment.objects.count(), _stored_files()
+    response = _upload(world, "hyra.jpg", _photo(1200, 900), "image/jpeg")  # 1.08 megapixels
+    assert "den har mer än 1 miljoner pixlar. Ta ett nytt foto" in response.content.decode()
+    assert (Attachment.objects.count(), _stored_files()) == (before_rows, before_files)
+    assert _upload(world, "hyra.jpg", _photo(1000, 1000), "image/jpeg").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_application_holds_as_many_documents_as_the_municipality_allows(
+    world: World, settings
+) -> None:  # type: ignore[no-untyped-def]
+    """The limit keeps one application from filling the disk; removing a document in a draft
+    makes room again."""
+    held = world.draft_a.attachments.count()
+    settings.BISTAND_ATTACHMENTS_PER_APPLICATION = held + 2
+    assert _upload(world, "sida-1.pdf", pdf_bytes(pages=1)).status_code == 302
+    assert _upload(world, "sida-2.pdf", pdf_bytes(pages=2)).status_code == 302
+    before_files = _stored_files()
+    refused = _upload(world, "sida-3.pdf", pdf_bytes(pages=3))
+    assert refused.status_code == 200
+    assert (
+        f"Ansökan har redan {held + 2} handlingar, så många som den kan ha."
+        in refused.content.decode()
+    )
+    assert world.draft_a.attachments.count() == held + 2
+    assert _stored_files() == before_files
+
+    first = Attachment.objects.get(original_name="sida-1.pdf")
+    documents = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
+    client_for(world.applicant).post(documents, {"remove": first.pk})
+    assert _upload(world, "sida-3.pdf", pdf_bytes(pages=3)).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_page_names_the_size_limit_the_server_applies(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.BISTAND_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+    documents = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
+    page = client_for(world.applicant).get(documents).content.decode()
+    assert "Välj en fil (PDF, JPG eller PNG, högst 20 MB)" in page
 
 
 @pytest.mark.django_db
@@ -186,4 +287,31 @@ def test_the_same_file_racing_on_two_connections_is_one_document_and_one_file(
     assert len([o for o in outcomes if isinstance(o, Attachment)]) == 1, outcomes
     assert [error.code for error in refused] == [UploadErrorCode.ALREADY_ADDED]
     assert world.draft_a.attachments.filter(original_name="hyresavi.pdf").count() == 1
+    assert len(_stored_files() - before_files) == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two connections racing need PostgreSQL's row locks"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_documents_racing_for_the_last_place_leave_one_out(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+    """Two uploads at once, with room for one more: they wait for each other on the
+    application's row, so the second finds the application full and stores nothing."""
+    settings.BISTAND_ATTACHMENTS_PER_APPLICATION = world.draft_a.attachments.count() + 1
+    before_files = _stored_files()
+
+    def add(pages: int) -> Attachment:
+        return attachment_add(
+            application=world.draft_a,
+            content=pdf_bytes(pages=pages),
+            original_name=f"sida-{pages}.pdf",
+            kind="rent",
+            acted_by=world.applicant,
+        )
+
+    outcomes = at_once(lambda: add(1), lambda: add(2))
+    refused = [o for o in outcomes if isinstance(o, UploadError)]
+    assert len([o for o in outcomes if isinstance(o, Attachment)]) == 1, outcomes
+    assert [error.code for error in refused] == [UploadErrorCode.TOO_MANY_DOCUMENTS]
+    assert world.draft_a.attachments.count() == settings.BISTAND_ATTACHMENTS_PER_APPLICATION
     assert len(_stored_files() - before_files) == 1

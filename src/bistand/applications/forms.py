@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -210,9 +211,15 @@ class AttachmentForm(PlainForm):
         label=_("What kind of document is it?"), choices=AttachmentKind.choices
     )
     file = forms.FileField(
-        label=_("Choose a file (PDF, JPG or PNG, at most 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The label says the limit the server applies (settings), not a number of its own.
+        self.fields["file"].label = _("Choose a file (PDF, JPG or PNG, at most %(max_mb)s MB)") % {
+            "max_mb": settings.BISTAND_ATTACHMENT_MAX_BYTES // (1024 * 1024)
+        }
 
 
 class CompletionForm(PlainForm):

@@ -118,10 +118,20 @@ def attachment_add(
     """Store a checked document outside the web root; raises UploadError and stores nothing.
 
     The same file twice on one application (a double click, a retried upload, or chosen again)
-    is refused as already added, naming the one that is there."""
-    checked = check_upload(content, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
+    is refused as already added, naming the one that is there. An application holds at most
+    BISTAND_ATTACHMENTS_PER_APPLICATION documents: uploads to one application wait for each
+    other on its row, so two at once cannot pass the limit together."""
+    checked = check_upload(
+        content,
+        max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES,
+        max_pixels=settings.BISTAND_ATTACHMENT_MAX_PIXELS,
+    )
     digest = hashlib.sha256(content).hexdigest()
+    Application.objects.select_for_update().only("pk").get(pk=application.pk)
     _not_added_yet(application, digest)
+    limit = settings.BISTAND_ATTACHMENTS_PER_APPLICATION
+    if application.attachments.count() >= limit:
+        raise UploadError(UploadErrorCode.TOO_MANY_DOCUMENTS, limit=limit)
     attachment = Attachment(
         application=application,
         kind=kind,

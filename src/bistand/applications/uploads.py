@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from enum import StrEnum
 
 from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
 from pypdf.errors import PdfReadError
 
 PDF, PNG, JPEG = "application/pdf", "image/png", "image/jpeg"
@@ -21,8 +22,11 @@ class UploadErrorCode(StrEnum):
     TOO_LARGE = "too_large"
     UNSUPPORTED_TYPE = "unsupported_type"
     BROKEN_PDF = "broken_pdf"
+    LOCKED_PDF = "locked_pdf"  # opens only with a password, which the caseworker does not have
     BROKEN_IMAGE = "broken_image"
+    TOO_MANY_PIXELS = "too_many_pixels"
     ALREADY_ADDED = "already_added"  # the same file is already one of the application's
+    TOO_MANY_DOCUMENTS = "too_many_documents"  # the application holds as many as it may
 
 
 class UploadError(ValueError):
@@ -46,28 +50,68 @@ def sniff_content_type(head: bytes) -> str | None:
     return None
 
 
-def check_upload(content: bytes, *, max_bytes: int) -> CheckedUpload:
-    """Accept a PDF, PNG or JPEG that really is one and opens; refuse everything else."""
-    size = len(content)
+def check_size(size: int, *, max_bytes: int) -> None:
+    """Refuse an empty or oversized file by its size alone, before it is read into memory."""
     if size == 0:
         raise UploadError(UploadErrorCode.EMPTY)
     if size > max_bytes:
         raise UploadError(UploadErrorCode.TOO_LARGE, max_mb=max_bytes // (1024 * 1024))
+
+
+def check_upload(content: bytes, *, max_bytes: int, max_pixels: int) -> CheckedUpload:
+    """Accept a PDF, PNG or JPEG that really is one and opens; refuse everything else.
+
+    "Opens" means what the caseworker will do with it: a PDF has a page and needs no password;
+    a picture is whole (a JPEG is decoded, at an eighth of its size, to find a cut-off file)
+    and has no more than `max_pixels` pixels."""
+    size = len(content)
+    check_size(size, max_bytes=max_bytes)
     content_type = sniff_content_type(content[:16])
     if content_type is None:
         raise UploadError(UploadErrorCode.UNSUPPORTED_TYPE)
     if content_type == PDF:
-        try:
-            if len(PdfReader(io.BytesIO(content), strict=False).pages) < 1:
-                raise UploadError(UploadErrorCode.BROKEN_PDF)
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-            if isinstance(error, UploadError):
-                raise
-            raise UploadError(UploadErrorCode.BROKEN_PDF) from error
+        _check_pdf(content)
     else:
-        try:
-            with Image.open(io.BytesIO(content)) as image:
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-            raise UploadError(UploadErrorCode.BROKEN_IMAGE) from error
+        _check_image(content, content_type, max_pixels=max_pixels)
     return CheckedUpload(content_type, _EXTENSION[content_type], size)
+
+
+def _check_pdf(content: bytes) -> None:
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        # A PDF locked only against changes opens with the empty password, as in any reader.
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise UploadError(UploadErrorCode.LOCKED_PDF)
+        pages = len(reader.pages)
+    except UploadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise UploadError(UploadErrorCode.BROKEN_PDF) from error
+    if pages < 1:
+        raise UploadError(UploadErrorCode.BROKEN_PDF)
+
+
+def _check_image(content: bytes, content_type: str, *, max_pixels: int) -> None:
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns above its own limit; the limit that counts here is max_pixels.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(content)) as image:
+                width, height = image.size
+                if width * height > max_pixels:
+                    raise UploadError(
+                        UploadErrorCode.TOO_MANY_PIXELS, max_megapixels=max_pixels // 1_000_000
+                    )
+                if content_type == JPEG:
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    image.load()
+                else:
+                    image.verify()
+    except UploadError:
+        raise
+    except Image.DecompressionBombError as error:  # beyond even Pillow's own hard limit
+        raise UploadError(
+            UploadErrorCode.TOO_MANY_PIXELS, max_megapixels=max_pixels // 1_000_000
+        ) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise UploadError(UploadErrorCode.BROKEN_IMAGE) from error

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -54,7 +55,7 @@ from bistand.applications.services import (
     online_intake_closed_to,
 )
 from bistand.applications.summary import answers_summary
-from bistand.applications.uploads import UploadError, UploadErrorCode
+from bistand.applications.uploads import UploadError, UploadErrorCode, check_size
 from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.conversations.selectors import unread_count
@@ -74,11 +75,23 @@ UPLOAD_MESSAGES = {
         "The file is called PDF but cannot be opened as one. Save it as PDF "
         "again or take a photo of the document."
     ),
+    UploadErrorCode.LOCKED_PDF: gettext_lazy(
+        "The PDF is locked with a password, so your caseworker cannot open it. Save it again "
+        "without a password, or take a photo of the document."
+    ),
     UploadErrorCode.BROKEN_IMAGE: gettext_lazy(
         "The picture cannot be opened. Take a new photo and try again."
     ),
+    UploadErrorCode.TOO_MANY_PIXELS: gettext_lazy(
+        "The picture is too large to open: it has more than %(max_megapixels)s million "
+        "pixels. Take a new photo with lower resolution."
+    ),
     UploadErrorCode.ALREADY_ADDED: gettext_lazy(
         "This file is already added, as %(name)s. You do not need to upload it again."
+    ),
+    UploadErrorCode.TOO_MANY_DOCUMENTS: gettext_lazy(
+        "This application already has %(limit)s documents, the most it can hold. Put several "
+        "pages in one PDF, or write to your caseworker about what is missing."
     ),
 }
 
@@ -418,6 +431,7 @@ def application_documents(
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            check_size(upload.size or 0, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
             attachment_add(
                 application=application,
                 content=upload.read(),

@@ -7,11 +7,17 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from PIL import ImageFile
 from weasyprint import HTML
 
 from bistand.calculations.line_labels import LINE_LABELS
 from bistand.decisions.models import Decision, RefusalGround
 from bistand.rules.parameters_loader import default_rulebook
+
+# Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process, and the check
+# of an applicant's uploaded picture would then take a file cut off half way as whole. A letter
+# holds no picture, so Pillow's own default is put back.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 def letter_context(decision: Decision) -> dict[str, Any]:

@@ -177,7 +177,11 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# What one uploaded document may be, and how many one application may hold (docs/e-service.md).
 BISTAND_ATTACHMENT_MAX_BYTES = env_int("BISTAND_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# A picture's pixels: a 108-megapixel phone photo passes; Pillow refuses above 178 anyway.
+BISTAND_ATTACHMENT_MAX_PIXELS = env_int("BISTAND_ATTACHMENT_MAX_PIXELS", 120_000_000)
+BISTAND_ATTACHMENTS_PER_APPLICATION = env_int("BISTAND_ATTACHMENTS_PER_APPLICATION", 40)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
