@@ -2,7 +2,7 @@
 """Form fields for amounts as people type them: '1 234,50', '1234.50' or '1234'."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -14,6 +14,10 @@ from bistand.digits import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR,
 
 MAX_KRONOR = Decimal(10_000_000)
 _STORED = re.compile(r"\d+(\.\d{1,2})?")
+# An amount as typed, once spaces, "kr" and Arabic digits are read: digits with a decimal comma
+# or point. Not "1e308", "NaN" or "Infinity", which Decimal would read.
+_TYPED = re.compile(r"-?(\d+([.,]\d*)?|[.,]\d+)")
+_KRONOR_DASH = re.compile(r"[:,.]-$")  # "1 250:-", as Swedish price tags write whole kronor
 
 
 class AmountField(forms.Field):
@@ -38,20 +42,20 @@ class AmountField(forms.Field):
             .replace(" ", "")
             .replace("kr", "")
         )
+        text = _KRONOR_DASH.sub("", text)
         if not text:
             return Decimal(0)
-        try:
-            amount = Decimal(text.replace(",", "."))
-        except InvalidOperation:
+        if not _TYPED.fullmatch(text):
             raise ValidationError(
                 _("Write an amount in kronor, for example 1250 or 1250,50."), code="not_an_amount"
-            ) from None
-        if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-            raise ValidationError(_("Write at most two decimals (öre)."), code="too_many_decimals")
+            )
+        amount = Decimal(text.replace(",", "."))
         if amount < 0:
             raise ValidationError(_("The amount cannot be negative."), code="negative")
         if amount > MAX_KRONOR:
             raise ValidationError(_("The amount is too large. Check the number."), code="too_large")
+        if amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError(_("Write at most two decimals (öre)."), code="too_many_decimals")
         return amount
 
     def validate(self, value: Any) -> None:
