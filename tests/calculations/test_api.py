@@ -79,6 +79,23 @@ def test_bad_input_is_400_with_every_problem() -> None:
     assert codes == {("$.month", "not_a_month"), ("$.cohabiting", "two_adults_not_a_couple")}
 
 
+def test_an_amount_beyond_decimals_precision_or_a_member_that_is_not_an_id_is_400() -> None:
+    """Both were server errors: 1e308 kronor could not be rounded to öre, and a member given as
+    an object could not be looked up among the ids."""
+    document = {
+        **DOCUMENT,
+        "costs": {"housing": 1e308},
+        "incomes": [{"member": {"id": "a"}, "kind": "pension", "amount": 100}],
+    }
+    status, _headers, body = call(document)
+    assert status == 400
+    codes = {(p["path"], p["code"]) for p in body["problems"]}
+    assert codes == {
+        ("$.costs.housing", "out_of_range"),
+        ("$.incomes[0].member", "unknown_member"),
+    }
+
+
 def test_not_json_is_400_get_is_405_and_a_huge_body_is_413() -> None:
     assert call(b"{oops")[2]["problems"][0]["code"] == "unreadable"
     status, headers, _body = call(b"", method="GET")

@@ -56,6 +56,15 @@ def _problems(document: Any) -> list[tuple[str, str]]:
         ({"costs": {"housing": -5}}, ("$.costs.housing", "out_of_range")),
         ({"costs": {"housing": 10.005}}, ("$.costs.housing", "too_many_decimals")),
         ({"costs": {"housing": "lots"}}, ("$.costs.housing", "not_an_amount")),
+        # Rounding these to öre would exceed Decimal's precision: the range is checked first.
+        ({"costs": {"housing": 1e308}}, ("$.costs.housing", "out_of_range")),
+        ({"costs": {"housing": "-1e308"}}, ("$.costs.housing", "out_of_range")),
+        ({"costs": {"housing": "NaN"}}, ("$.costs.housing", "not_an_amount")),
+        ({"costs": {"housing": "-Infinity"}}, ("$.costs.housing", "not_an_amount")),
+        (
+            {"incomes": [{"member": {"id": "a"}, "kind": "pension", "amount": 1}]},
+            ("$.incomes[0].member", "unknown_member"),
+        ),
         (
             {"other_living_costs": [{"kind": "holiday", "amount": 1}]},
             ("$.other_living_costs[0].kind", "unknown_kind"),

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 import uuid
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from bistand.applications.fields import AmountField
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
 from bistand.cases.models import Case
 from bistand.recoveries.models import Receivable
@@ -34,16 +35,17 @@ def case_receivables(request: AuthenticatedRequest, case: Case, case_id: str) ->
                     acted_by=request.user,
                 )
             else:
-                amount = Decimal(request.POST.get("amount", "").replace(",", ".").replace(" ", ""))
+                # Read as every amount field reads it: "1 250,50", "1250:-"; not "1e308" or "NaN".
+                amount = AmountField().clean(request.POST.get("amount", ""))
                 if amount <= 0:
-                    raise InvalidOperation
+                    raise ValidationError(_("Write the amount that was paid."))
                 receivable_register_payment(
                     receivable=receivable, amount=amount, acted_by=request.user
                 )
             messages.success(request, _("Saved."))
             return redirect("recoveries:case", case_id=case.pk)
-        except InvalidOperation:
-            error = _("Write an amount in kronor, for example 1250 or 1250,50.")
+        except ValidationError as refused:
+            error = refused.messages[0]
         except RecoveryError as problem:
             error = problem.message
     return render(

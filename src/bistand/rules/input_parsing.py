@@ -121,16 +121,20 @@ class _Reader:
         except InvalidOperation:
             self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
             return 0
-        if not kronor.is_finite() or kronor != kronor.quantize(Decimal("0.01")):
-            self.problem(
-                path, "too_many_decimals", "must be kronor with at most two decimals (öre)"
-            )
+        if not kronor.is_finite():
+            self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
             return 0
+        # The range first: rounding 1e308 to öre exceeds Decimal's precision and raises.
         if (not signed and kronor < 0) or abs(kronor) > MAX_AMOUNT_KRONOR:
             self.problem(
                 path,
                 "out_of_range",
                 "must not be negative" if kronor < 0 else "is unreasonably large",
+            )
+            return 0
+        if kronor != kronor.quantize(Decimal("0.01")):
+            self.problem(
+                path, "too_many_decimals", "must be kronor with at most two decimals (öre)"
             )
             return 0
         return int(kronor * ORE_PER_KRONA)
@@ -320,7 +324,7 @@ def _incomes(r: _Reader, value: Any, ids: set[str]) -> list[Income]:
             continue
         member = item.get("member")
         kind = r.choice(f"{path}.kind", item.get("kind"), INCOME_KINDS)
-        if member is not None and member not in ids:
+        if member is not None and (not isinstance(member, str) or member not in ids):
             r.problem(f"{path}.member", "unknown_member", f"no member has the id '{member}'")
             member = None
         if kind == WORK_INCOME_KIND and item.get("member") is None:
