@@ -163,7 +163,7 @@ def test_the_page_names_the_size_limit_the_server_applies(world: World, settings
     settings.BISTAND_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
     documents = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
     page = client_for(world.applicant).get(documents).content.decode()
-    assert "Välj en fil (PDF, JPG eller PNG, högst 20 MB)" in page
+    assert "Välj en eller flera filer (PDF, JPG eller PNG, högst 20 MB var)" in page
 
 
 @pytest.mark.django_db
@@ -315,3 +315,50 @@ def test_two_documents_racing_for_the_last_place_leave_one_out(world: World, set
     assert [error.code for error in refused] == [UploadErrorCode.TOO_MANY_DOCUMENTS]
     assert world.draft_a.attachments.count() == settings.BISTAND_ATTACHMENTS_PER_APPLICATION
     assert len(_stored_files() - before_files) == 1
+
+
+@pytest.mark.django_db
+def test_several_files_chosen_at_once_are_each_a_document_checked_on_its_own(
+    world: World,
+) -> None:
+    """Photos of each page of a rental contract, chosen together on a phone: the good ones are
+    stored, each refused one is named with its reason, and the page keeps the choice of kind."""
+    url = reverse("applications:documents", kwargs={"application_id": world.draft_a.pk})
+    before_rows, before_files = world.draft_a.attachments.count(), _stored_files()
+    answer = client_for(world.applicant).post(
+        url,
+        {
+            "kind": "rent",
+            "file": [
+                SimpleUploadedFile("sida-1.jpg", _photo(), "image/jpeg"),
+                SimpleUploadedFile("sida-2.jpg", _first_half(_photo()), "image/jpeg"),
+                SimpleUploadedFile("sida-3.pdf", pdf_bytes(pages=2), "application/pdf"),
+            ],
+        },
+    )
+    assert answer.status_code == 200
+    html = answer.content.decode()
+    assert "\u2068sida-2.jpg\u2069: Bilden kan inte öppnas." in html
+    assert "Handlingarna är uppladdade: \u2068sida-1.jpg\u2069, \u2068sida-3.pdf\u2069." in html
+    stored = world.draft_a.attachments.filter(kind="rent").values_list("original_name", flat=True)
+    assert sorted(stored) == ["sida-1.jpg", "sida-3.pdf"]
+    assert world.draft_a.attachments.count() == before_rows + 2
+    assert len(_stored_files() - before_files) == 2
+    assert 'value="rent" selected' in html
+
+    # All of them good: one message, and back to the page.
+    again = client_for(world.applicant).post(
+        url,
+        {
+            "kind": "payslip",
+            "file": [
+                SimpleUploadedFile("lön-1.pdf", pdf_bytes(pages=3), "application/pdf"),
+                SimpleUploadedFile("lön-2.pdf", pdf_bytes(pages=4), "application/pdf"),
+            ],
+        },
+        follow=True,
+    )
+    assert "Handlingarna är uppladdade: \u2068lön-1.pdf\u2069, \u2068lön-2.pdf\u2069." in (
+        again.content.decode()
+    )
+    assert world.draft_a.attachments.filter(kind="payslip").count() == 2

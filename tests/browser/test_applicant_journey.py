@@ -93,7 +93,7 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         wrong = tmp_path / "lonespec-fel-person.pdf"
         wrong.write_bytes(pdf_bytes())
         page.get_by_label("Vad är det för handling?").select_option("payslip")
-        page.get_by_label("Välj en fil").set_input_files(str(wrong))
+        page.get_by_label("Välj en eller flera filer").set_input_files(str(wrong))
         page.get_by_role("button", name="Ladda upp").click()
         page.get_by_role("button", name="Ta bort lonespec-fel-person.pdf").click()
         expect(page.get_by_text("Handlingen lonespec-fel-person.pdf är borttagen.")).to_be_visible()
@@ -101,9 +101,20 @@ def test_a_household_applies_confirms_reads_and_reapplies(
         document = tmp_path / "hyresavi.pdf"
         document.write_bytes(pdf_bytes())
         page.get_by_label("Vad är det för handling?").select_option("rent")
-        page.get_by_label("Välj en fil").set_input_files(str(document))
+        page.get_by_label("Välj en eller flera filer").set_input_files(str(document))
         page.get_by_role("button", name="Ladda upp").click()
         expect(page.get_by_text("Handlingen hyresavi.pdf är uppladdad.")).to_be_visible()
+        # Both pages of the contract, photographed, chosen together.
+        pages = [tmp_path / "kontrakt-sida-1.pdf", tmp_path / "kontrakt-sida-2.pdf"]
+        for number, contract_page in enumerate(pages, start=2):
+            contract_page.write_bytes(pdf_bytes(pages=number))
+        page.get_by_label("Vad är det för handling?").select_option("rent")
+        page.get_by_label("Välj en eller flera filer").set_input_files([str(p) for p in pages])
+        page.get_by_role("button", name="Ladda upp").click()
+        expect(
+            page.get_by_text("Handlingarna är uppladdade: \u2068kontrakt-sida-1.pdf\u2069, ")
+        ).to_be_visible()
+        expect(page.get_by_role("link", name="kontrakt-sida-2.pdf")).to_be_visible()
         page.get_by_role("button", name="Fortsätt").click()
         page.get_by_label("Jag har lämnat sanna").check()
         page.get_by_label("Jag vet att uppgifterna kan kontrolleras").check()

@@ -107,7 +107,7 @@ def test_first_application_with_the_keyboard_only(
 
         document = tmp_path / "kontoutdrag.pdf"
         document.write_bytes(pdf_bytes())
-        tab_to(page, "field", "Välj en fil")
+        tab_to(page, "field", "Välj en eller flera filer")
         open_file_chooser(page, choosers).set_files(str(document))
         press_button(page, "Ladda upp")
         press_button(page, "Fortsätt")

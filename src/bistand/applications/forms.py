@@ -206,20 +206,44 @@ class ConsentForm(StepForm):
         return {**super().answers(), "confirmed_at": timezone.now().isoformat()}
 
 
+class FilesInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """One or more files chosen at once, as Django's documentation shows: a list of files."""
+
+    widget = FilesInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            if not data:
+                return [clean_one(None, initial)]  # "This field is required."
+            return [clean_one(one, initial) for one in data]
+        return [clean_one(data, initial)]
+
+
 class AttachmentForm(PlainForm):
     kind = forms.ChoiceField(
         label=_("What kind of document is it?"), choices=AttachmentKind.choices
     )
-    file = forms.FileField(
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    # Photos of each page of a contract, chosen together on a phone: each file is one document
+    # of the kind chosen above, checked on its own.
+    file = FilesField(
+        widget=FilesInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+        help_text=_(
+            "You can choose several files at once, for example a photo of each page. They all "
+            "get the kind you chose above."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The label says the limit the server applies (settings), not a number of its own.
-        self.fields["file"].label = _("Choose a file (PDF, JPG or PNG, at most %(max_mb)s MB)") % {
-            "max_mb": settings.BISTAND_ATTACHMENT_MAX_BYTES // (1024 * 1024)
-        }
+        self.fields["file"].label = _(
+            "Choose one or more files (PDF, JPG or PNG, at most %(max_mb)s MB each)"
+        ) % {"max_mb": settings.BISTAND_ATTACHMENT_MAX_BYTES // (1024 * 1024)}
 
 
 class CompletionForm(PlainForm):

@@ -429,22 +429,18 @@ def application_documents(
     if request.method == "POST" and "remove" in request.POST:
         return _document_remove(request, application, request.POST["remove"])
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            check_size(upload.size or 0, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
-            attachment_add(
-                application=application,
-                content=upload.read(),
-                original_name=upload.name,
-                kind=form.cleaned_data["kind"],
-                acted_by=request.user,
-            )
-        except UploadError as error:
-            form.add_error("file", str(UPLOAD_MESSAGES[error.code]) % error.params)
-        else:
+        added, refused = _documents_add(request, application, form)
+        for reason in refused:
+            form.add_error("file", reason)
+        if len(added) == 1:
+            messages.success(request, _("The document %(name)s is uploaded.") % {"name": added[0]})
+        elif added:
             messages.success(
-                request, _("The document %(name)s is uploaded.") % {"name": upload.name}
+                request,
+                _("The documents are uploaded: %(names)s.")
+                % {"names": ", ".join(f"\u2068{name}\u2069" for name in added)},
             )
+        if not refused:
             return redirect("applications:documents", application_id=application.pk)
     return render(
         request,
@@ -457,6 +453,32 @@ def application_documents(
             **_progress(application, "documents"),
         },
     )
+
+
+def _documents_add(
+    request: AuthenticatedRequest, application: Application, form: AttachmentForm
+) -> tuple[list[str], list[str]]:
+    """Each chosen file is checked and stored on its own: (the names added, a reason for each
+    file refused). Where several were chosen, a reason names its file, isolated so that a name
+    in another script keeps its order (and cannot turn the sentence around it)."""
+    uploads = form.cleaned_data["file"]
+    added, refused = [], []
+    for upload in uploads:
+        try:
+            check_size(upload.size or 0, max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES)
+            attachment_add(
+                application=application,
+                content=upload.read(),
+                original_name=upload.name,
+                kind=form.cleaned_data["kind"],
+                acted_by=request.user,
+            )
+        except UploadError as error:
+            reason = str(UPLOAD_MESSAGES[error.code]) % error.params
+            refused.append(reason if len(uploads) == 1 else f"\u2068{upload.name}\u2069: {reason}")
+        else:
+            added.append(upload.name)
+    return added, refused
 
 
 def _document_remove(
