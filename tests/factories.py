@@ -3,6 +3,7 @@
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from itertools import count
 from typing import Any
 
@@ -37,6 +38,8 @@ from bistand.payments.services import payment_run_prepare
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person, ProtectedIdentity
 from bistand.people.services import person_create
+from bistand.recoveries.models import Receivable
+from bistand.recoveries.services import recovery_open
 
 _serial = count(1)
 PASSWORD = "correct horse battery staple"
@@ -161,6 +164,17 @@ class World:
     special_support_b: SpecialSupportApplication
     run_a: PaymentRun
     run_b: PaymentRun
+
+
+def receivable_make(world: "World") -> Receivable:
+    """1 000 kr to be repaid in case_a: its decision's payment, with its reason."""
+    return recovery_open(
+        order=world.decision_a.payment_order,
+        amount=Decimal(1000),
+        reason="Lön uppgavs inte.",
+        paid_out_on=date(2026, 1, 25),
+        acted_by=world.caseworker_a,
+    )
 
 
 def pdf_bytes(pages: int = 1) -> bytes:

@@ -3,14 +3,10 @@ out, as a hand-made request or a broken browser would: the answer is a page with
 refusal or a redirect, never a server error. It found "1e308" answering 500 in every amount
 field, and in the repayment on the receivables page."""
 
-from datetime import date
-from decimal import Decimal
-
 import pytest
 from django.test import Client
 
-from bistand.recoveries.services import recovery_open
-from tests.factories import World, client_for
+from tests.factories import World, client_for, receivable_make
 from tests.forms_sent import forms_sent
 
 BAD_VALUES = [
@@ -66,13 +62,7 @@ def _pages(world: World) -> list[tuple[str, str]]:
 
 @pytest.mark.django_db
 def test_no_form_answers_a_bad_value_with_a_server_error(world: World) -> None:
-    recovery_open(  # so that the receivables page has its forms
-        order=world.decision_a.payment_order,
-        amount=Decimal(1000),
-        reason="Lön uppgavs inte.",
-        paid_out_on=date(2026, 1, 25),
-        acted_by=world.caseworker_a,
-    )
+    receivable_make(world)  # so that the receivables page has its forms
     users = {
         "applicant": world.applicant,
         "caseworker": world.caseworker_a,

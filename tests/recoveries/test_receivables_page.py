@@ -1,23 +1,15 @@
-from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from bistand.recoveries.models import ReceivableStatus
-from bistand.recoveries.services import recovery_open
-from tests.factories import World, client_for
+from tests.factories import World, client_for, receivable_make
 
 
 @pytest.mark.django_db
 def test_caseworker_registers_repayment_and_writes_off_with_a_reason(world: World) -> None:
-    receivable = recovery_open(
-        order=world.decision_a.payment_order,
-        amount=Decimal(1000),
-        reason="Lön uppgavs inte.",
-        paid_out_on=date(2026, 1, 25),
-        acted_by=world.caseworker_a,
-    )
+    receivable = receivable_make(world)
     client = client_for(world.caseworker_a)
     url = reverse("recoveries:case", kwargs={"case_id": world.case_a.pk})
     page = client.get(url).content.decode()
@@ -57,13 +49,7 @@ def test_a_repayment_that_is_not_an_amount_is_refused_and_nothing_is_registered(
     world: World, typed: str, message: str
 ) -> None:
     """ "1e308" and "Infinity" reached the database as amounts before (a server error)."""
-    receivable = recovery_open(
-        order=world.decision_a.payment_order,
-        amount=Decimal(1000),
-        reason="Lön uppgavs inte.",
-        paid_out_on=date(2026, 1, 25),
-        acted_by=world.caseworker_a,
-    )
+    receivable = receivable_make(world)
     client = client_for(world.caseworker_a)
     url = reverse("recoveries:case", kwargs={"case_id": world.case_a.pk})
     paying = {"action": "pay", "receivable_id": str(receivable.pk)}
