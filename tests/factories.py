@@ -177,10 +177,14 @@ def receivable_make(world: "World") -> Receivable:
     )
 
 
-def pdf_bytes(pages: int = 1) -> bytes:
+def pdf_bytes(pages: int = 1, *, password: str | None = None) -> bytes:
+    """A PDF of blank A4 pages. With `password`, locked with AES as a bank locks a statement:
+    "" locks it only against changes (it opens without a password), any other against reading."""
     writer = PdfWriter()
     for _page in range(pages):
         writer.add_blank_page(width=595, height=842)
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="banken", algorithm="AES-256")
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

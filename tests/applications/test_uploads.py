@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 from PIL import Image
-from pypdf import PdfWriter
 
 from bistand.applications.models import Attachment
 from bistand.applications.services import attachment_add
@@ -20,46 +19,31 @@ from tests.concurrency import at_once
 from tests.factories import World, client_for, pdf_bytes, response_close
 
 
-def _png() -> bytes:
+def _saved(image: Image.Image, kind: str) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), "white").save(buffer, format="PNG")
+    image.save(buffer, format=kind)
     return buffer.getvalue()
 
 
-PNG_1X1 = _png()
+PNG_1X1 = _saved(Image.new("RGB", (4, 4), "white"), "PNG")
 
 
 def _photo(width: int = 1200, height: int = 900) -> bytes:
     """A JPEG as a phone makes one: noise, so that its data is spread over the whole file."""
-    buffer = io.BytesIO()
-    Image.effect_noise((width, height), 40).convert("RGB").save(buffer, format="JPEG")
-    return buffer.getvalue()
+    return _saved(Image.effect_noise((width, height), 40).convert("RGB"), "JPEG")
 
 
 def _noise_png() -> bytes:
-    buffer = io.BytesIO()
-    Image.effect_noise((400, 300), 40).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def _first_half(data: bytes) -> bytes:
-    return data[: len(data) // 2]
-
-
-def _locked_pdf(*, password: str) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt(user_password=password, owner_password="banken", algorithm="AES-256")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return _saved(Image.effect_noise((400, 300), 40), "PNG")
 
 
 def _blank_png(width: int, height: int) -> bytes:
     """Many pixels in few bytes: one colour compresses to almost nothing."""
-    buffer = io.BytesIO()
-    Image.new("1", (width, height)).save(buffer, format="PNG")
-    return buffer.getvalue()
+    return _saved(Image.new("1", (width, height)), "PNG")
+
+
+def _first_half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
 
 
 def _stored_files() -> set[Path]:
@@ -92,7 +76,7 @@ def _upload(world: World, name: str, content: bytes, content_type: str = "applic
         ("skärmbild.png", _first_half(_noise_png()), "Bilden kan inte öppnas"),
         (
             "kontoutdrag.pdf",
-            _locked_pdf(password="hemligt"),
+            pdf_bytes(password="hemligt"),
             "PDF-filen är låst med ett lösenord, så din handläggare kan inte öppna den.",
         ),
         # 20 000 × 20 000 pixels in 48 kB: beyond what the server will open at all.
@@ -114,7 +98,7 @@ def test_a_bad_file_is_refused_with_a_message_and_not_stored(
 def test_a_pdf_locked_only_against_changes_is_taken(world: World) -> None:
     """Banks often lock statements against editing, not against reading: such a PDF opens in
     any reader with no password, so the caseworker can read it."""
-    response = _upload(world, "kontoutdrag-oktober.pdf", _locked_pdf(password=""))
+    response = _upload(world, "kontoutdrag-oktober.pdf", pdf_bytes(password=""))
     assert response.status_code == 302
     attachment = Attachment.objects.get(original_name="kontoutdrag-oktober.pdf")
     assert attachment.content_type == "application/pdf"

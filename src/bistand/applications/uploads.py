@@ -92,6 +92,7 @@ def _check_pdf(content: bytes) -> None:
 
 
 def _check_image(content: bytes, content_type: str, *, max_pixels: int) -> None:
+    too_many = UploadError(UploadErrorCode.TOO_MANY_PIXELS, max_megapixels=max_pixels // 1_000_000)
     try:
         with warnings.catch_warnings():
             # Pillow warns above its own limit; the limit that counts here is max_pixels.
@@ -99,9 +100,7 @@ def _check_image(content: bytes, content_type: str, *, max_pixels: int) -> None:
             with Image.open(io.BytesIO(content)) as image:
                 width, height = image.size
                 if width * height > max_pixels:
-                    raise UploadError(
-                        UploadErrorCode.TOO_MANY_PIXELS, max_megapixels=max_pixels // 1_000_000
-                    )
+                    raise too_many
                 if content_type == JPEG:
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                     image.load()
@@ -110,8 +109,6 @@ def _check_image(content: bytes, content_type: str, *, max_pixels: int) -> None:
     except UploadError:
         raise
     except Image.DecompressionBombError as error:  # beyond even Pillow's own hard limit
-        raise UploadError(
-            UploadErrorCode.TOO_MANY_PIXELS, max_megapixels=max_pixels // 1_000_000
-        ) from error
+        raise too_many from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise UploadError(UploadErrorCode.BROKEN_IMAGE) from error

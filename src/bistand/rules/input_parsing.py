@@ -113,15 +113,8 @@ class _Reader:
         """Kronor (at most two decimals) → öre."""
         if type(value) is int and (signed or value >= 0) and abs(value) <= MAX_AMOUNT_KRONOR:
             return value * ORE_PER_KRONA  # whole kronor, the usual case: no Decimal needed
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
-            return 0
-        try:
-            kronor = Decimal(str(value))
-        except InvalidOperation:
-            self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
-            return 0
-        if not kronor.is_finite():
+        kronor = _finite_decimal(value)
+        if kronor is None:
             self.problem(path, "not_an_amount", "must be an amount in kronor, e.g. 1250 or 1250.50")
             return 0
         # The range first: rounding 1e308 to öre exceeds Decimal's precision and raises.
@@ -158,6 +151,18 @@ class _Reader:
             self.problem(path, "not_a_list", "must be a list")
             return []
         return [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+
+
+def _finite_decimal(value: Any) -> Decimal | None:
+    """A JSON number or a numeric text as a Decimal; None for anything else, "NaN" and
+    "Infinity" included."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        kronor = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return kronor if kronor.is_finite() else None
 
 
 def parse_calculation_input(raw: Any) -> CalculationInput:
