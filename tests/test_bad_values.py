@@ -24,7 +24,12 @@ STEPS = ["household", "housing", "incomes", "assets", "work", "needs", "consent"
 
 def _pages(world: World) -> list[tuple[str, str]]:
     draft, sent, case = world.draft_a.pk, world.sent_a.pk, world.case_a.pk
-    public = ["/pre-calculation/", "/pre-calculation/costs/", "/pre-calculation/incomes/"]
+    public = [
+        "/pre-calculation/",
+        "/pre-calculation/costs/",
+        "/pre-calculation/incomes/",
+        "/about/accessibility/report/",
+    ]
     applicant = [
         "/my/",
         "/my/contact/",

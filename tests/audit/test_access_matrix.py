@@ -33,6 +33,9 @@ PUBLIC_VIEWS = {
     "precalc:costs",
     "precalc:incomes",
     "precalc:result",
+    "about:accessibility",  # the accessibility statement, its report form, the page on personal
+    "about:accessibility-report",  # data: about the e-service, open to everyone (ADR 0035)
+    "about:personal-data",
 }
 PUBLIC_NAMESPACES = {"admin"}
 

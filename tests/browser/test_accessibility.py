@@ -36,6 +36,10 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             page.locator("input[name=living][value=shared]").check()
             page.locator("button[name=next]").click()
 
+        def report_errors() -> None:
+            page.goto("/about/accessibility/report/")
+            page.locator("main form button[type=submit]").click()
+
         return [
             ("home", lambda: page.goto("/")),
             ("pre-calculation household", lambda: page.goto("/pre-calculation/")),
@@ -43,6 +47,9 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             ("pre-calculation result", precalc_result),
             ("e-identification unavailable", lambda: page.goto("/accounts/login/")),
             ("staff login", lambda: page.goto("/accounts/staff/login/")),
+            ("accessibility statement", lambda: page.goto("/about/accessibility/")),
+            ("accessibility report with errors", report_errors),
+            ("personal data and cookies", lambda: page.goto("/about/personal-data/")),
         ]
 
     def housing_errors() -> None:

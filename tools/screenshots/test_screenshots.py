@@ -58,6 +58,10 @@ def test_screenshots(
         public.locator("input[name=child_allowance]").fill("1250")
         public.locator("main form button[type=submit]").click()
         public.screenshot(path=OUT / f"{language}-{width}-precalc-result.png", full_page=True)
+        public.goto("/about/accessibility/")
+        public.screenshot(path=OUT / f"{language}-{width}-accessibility.png", full_page=True)
+        public.goto("/about/personal-data/")
+        public.screenshot(path=OUT / f"{language}-{width}-personal-data.png", full_page=True)
 
         page = open_page(world.applicant, language=language, width=width)
         page.goto("/my/")

@@ -27,6 +27,7 @@ urlpatterns = [
     path("people/", include("bistand.people.urls")),
     path("access-log/", include("bistand.audit.urls")),
     path("statistics/", include("bistand.followup.urls")),
+    path("about/", include("bistand.about.urls")),
     path("pre-calculation/", include("bistand.calculations.precalc_urls")),
     path("", include("bistand.applications.urls")),
     path("", include("bistand.conversations.urls")),

@@ -188,6 +188,7 @@ def demo_data_load(*, today: date) -> bool:
         guidelines="stockholm",
         payment_iban=DEMO_MUNICIPALITY_IBAN,
         payment_bic="ESSESESS",
+        data_protection_officer_email="dataskyddsombud@demostad.example",
     )
     caseworkers: dict[str, User] = {}
     staff: dict[str, tuple[User, User]] = {}

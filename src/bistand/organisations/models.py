@@ -62,6 +62,15 @@ class Municipality(models.Model):
         ),
     )
 
+    data_protection_officer_email = models.EmailField(
+        _("data protection officer's e-mail"),
+        blank=True,
+        help_text=_(
+            "Shown to applicants on the page about personal data, as where to ask how their "
+            "data is handled."
+        ),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "bistand.investigations",
     "bistand.payments",
     "bistand.recoveries",
+    "bistand.about",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,8 @@ BISTAND_ATTACHMENT_MAX_BYTES = env_int("BISTAND_ATTACHMENT_MAX_BYTES", 10 * 1024
 # A picture's pixels: a 108-megapixel phone photo passes; Pillow refuses above 178 anyway.
 BISTAND_ATTACHMENT_MAX_PIXELS = env_int("BISTAND_ATTACHMENT_MAX_PIXELS", 120_000_000)
 BISTAND_ATTACHMENTS_PER_APPLICATION = env_int("BISTAND_ATTACHMENTS_PER_APPLICATION", 40)
+# Accessibility reports taken from one address in an hour (anyone may send one, ADR 0035).
+BISTAND_ACCESSIBILITY_REPORTS_PER_HOUR = env_int("BISTAND_ACCESSIBILITY_REPORTS_PER_HOUR", 5)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

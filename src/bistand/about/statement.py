@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the e-service says about itself, read from dated data files: the accessibility statement
+(`accessibility.yaml`) and the facts behind the page on personal data (`personal_data.yaml`).
+A file with an unknown or missing key, or a deficiency without words for it, stops start-up with
+the file's path in the message (ADR 0035)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
+
+HERE = Path(__file__).parent
+
+COMPLIANCE: dict[str, Promise] = {
+    "full": _("fully compliant"),
+    "partial": _("partially compliant"),
+    "none": _("not compliant"),
+}
+METHOD: dict[str, Promise] = {
+    "self_assessment": _(
+        "We assessed the e-service ourselves. Every page an applicant can reach is checked "
+        "automatically with axe-core, in Swedish and Arabic, in a real browser; the whole first "
+        "application is filled in and sent with the keyboard alone; every page is checked at "
+        "320 pixels' width. These checks run each time the e-service is changed. People who use "
+        "screen readers or other assistive technology have not yet tested it with us."
+    ),
+    "external_review": _("The e-service was reviewed by an independent accessibility expert."),
+}
+# What each known deficiency is, in words a person can act on. A key in accessibility.yaml
+# without an entry here stops start-up.
+DEFICIENCIES: dict[str, Promise] = {
+    "logout_warning_needs_javascript": _(
+        "You are logged out after %(idle_minutes)s minutes without activity. If JavaScript is "
+        "turned off in your browser, you are not warned before that happens and cannot ask for "
+        "more time. "
+        "What you had written is not lost: log in again and it comes back filled in, to be "
+        "checked and sent."
+    ),
+}
+OUTSIDE_THE_LAW: dict[str, Promise] = {
+    "uploaded_documents": _(
+        "Documents you upload yourself, such as a photo of a rental agreement, are shown as "
+        "they are. We cannot make them accessible."
+    ),
+    "e_identification": _(
+        "The pages where you log in with e-identification belong to the e-identification "
+        "provider, who answers for their accessibility."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Deficiency:
+    text: Promise
+    criterion: str | None  # the WCAG 2.1 success criterion, e.g. "2.2.1"
+
+
+@dataclass(frozen=True)
+class AccessibilityStatement:
+    law: str
+    regulation: str
+    standard: str
+    compliance: Promise
+    assessed: date
+    updated: date
+    method: Promise
+    supervisor_report_url: str
+    deficiencies: tuple[Deficiency, ...]
+    outside_the_law: tuple[Promise, ...]
+
+
+@dataclass(frozen=True)
+class Supervisor:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PersonalDataFacts:
+    read: date
+    legal_basis: tuple[str, ...]
+    secrecy: str
+    storage_in_the_browser: str
+    supervisor: Supervisor
+
+
+def _word(path: Path, where: str, words: dict[str, Promise], key: Any) -> Promise:
+    if key not in words:
+        raise ParameterFileError(f"{path}: {where}: {key!r} has no words (one of {sorted(words)})")
+    return words[key]
+
+
+def _day(path: Path, where: str, value: Any) -> date:
+    if not isinstance(value, date):
+        raise ParameterFileError(f"{path}: {where}: {value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
+def _text(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterFileError(f"{path}: {where}: {value!r} is not a text")
+    return value
+
+
+def accessibility_statement_load(path: Path) -> AccessibilityStatement:
+    data = load_yaml(path)
+    texts = {"description", "law", "regulation", "standard", "supervisor_report_url"}
+    require_keys(
+        path,
+        "top level",
+        data,
+        {*texts, "compliance", "assessed", "updated", "method", "deficiencies", "outside_the_law"},
+    )
+    for key in texts:
+        _text(path, key, data[key])
+    deficiencies = []
+    for index, entry in enumerate(data["deficiencies"] or []):
+        where = f"deficiencies[{index}]"
+        require_keys(path, where, entry, {"key", "criterion"})
+        criterion = entry["criterion"]
+        deficiencies.append(
+            Deficiency(
+                _word(path, where, DEFICIENCIES, entry["key"]),
+                None if criterion is None else _text(path, where, criterion),
+            )
+        )
+    assessed = _day(path, "assessed", data["assessed"])
+    updated = _day(path, "updated", data["updated"])
+    if updated < assessed:
+        raise ParameterFileError(f"{path}: updated {updated} is before assessed {assessed}")
+    compliance = data["compliance"]
+    if compliance != "full" and not deficiencies:
+        raise ParameterFileError(f"{path}: {compliance!r} compliance names no deficiency")
+    return AccessibilityStatement(
+        law=data["law"],
+        regulation=data["regulation"],
+        standard=data["standard"],
+        compliance=_word(path, "compliance", COMPLIANCE, compliance),
+        assessed=assessed,
+        updated=updated,
+        method=_word(path, "method", METHOD, data["method"]),
+        supervisor_report_url=data["supervisor_report_url"],
+        deficiencies=tuple(deficiencies),
+        outside_the_law=tuple(
+            _word(path, f"outside_the_law[{index}]", OUTSIDE_THE_LAW, key)
+            for index, key in enumerate(data["outside_the_law"] or [])
+        ),
+    )
+
+
+def personal_data_facts_load(path: Path) -> PersonalDataFacts:
+    data = load_yaml(path)
+    require_keys(
+        path,
+        "top level",
+        data,
+        {"description", "read", "legal_basis", "secrecy", "storage_in_the_browser", "supervisor"},
+    )
+    supervisor = data["supervisor"]
+    require_keys(path, "supervisor", supervisor, {"name", "url"})
+    return PersonalDataFacts(
+        read=_day(path, "read", data["read"]),
+        legal_basis=tuple(
+            _text(path, f"legal_basis[{index}]", basis)
+            for index, basis in enumerate(data["legal_basis"] or [])
+        ),
+        secrecy=_text(path, "secrecy", data["secrecy"]),
+        storage_in_the_browser=_text(
+            path, "storage_in_the_browser", data["storage_in_the_browser"]
+        ),
+        supervisor=Supervisor(
+            _text(path, "supervisor.name", supervisor["name"]),
+            _text(path, "supervisor.url", supervisor["url"]),
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def accessibility_statement() -> AccessibilityStatement:
+    return accessibility_statement_load(HERE / "accessibility.yaml")
+
+
+@lru_cache(maxsize=1)
+def personal_data_facts() -> PersonalDataFacts:
+    return personal_data_facts_load(HERE / "personal_data.yaml")
