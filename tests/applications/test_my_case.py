@@ -65,3 +65,10 @@ def test_my_case_says_first_what_the_applicant_has_to_do(world: World) -> None:
         assert _to_do(applicant.get(my_case).content.decode()) == [
             "Gör klart och skicka din ansökan för februari 2026"
         ]
+
+
+@pytest.mark.django_db
+def test_my_case_says_which_unit_handles_the_case(world: World) -> None:
+    html = client_for(world.applicant).get("/my/").content.decode()
+    unit = world.case_a.unit
+    assert f"Ditt ärende handläggs av {unit.name} ({unit.committee.name})." in html

@@ -38,8 +38,8 @@ def crawl(client: Client) -> tuple[list[str], list[tuple[str, int, str]]]:
         pages.append(url)
         for href in re.findall(r'href="([^"#]+)"', response.content.decode()):
             parts = urlsplit(urljoin(url, unescape(href)))
-            if parts.netloc not in ("", "testserver"):
-                continue
+            if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
+                continue  # another site, or an address to write to (mailto:)
             link = parts.path + (f"?{parts.query}" if parts.query else "")
             if not NOT_FOLLOWED.search(link) and link not in seen:
                 queue.append((link, url))

@@ -58,7 +58,8 @@ from bistand.applications.summary import answers_summary
 from bistand.applications.uploads import UploadError, UploadErrorCode, check_size
 from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
-from bistand.conversations.selectors import unread_count
+from bistand.cases.models import CaseStatus
+from bistand.conversations.selectors import applicant_cases, unread_count
 from bistand.decisions.selectors import decision_queryset_visible
 
 UPLOAD_MESSAGES = {
@@ -145,10 +146,19 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
     drafts = [a for a in mine if _editable(a, user)]
     unread = unread_count(user=user)
     contact_pending = contact_waiting(user)
+    # Who handles the case, and so answers for the person's data (ärendeansvar; ADR 0035).
+    responsible = (
+        applicant_cases(user=user)
+        .filter(status=CaseStatus.OPEN)
+        .select_related("unit__committee")
+        .order_by("-opened_on")
+        .first()
+    )
     return render(
         request,
         "applications/my_case.html",
         {
+            "responsible_unit": responsible.unit if responsible else None,
             "applications": mine,
             "to_complete": sorted(to_complete, key=lambda a: a.completion_due or a.month),
             "to_confirm": to_confirm,
