@@ -11,39 +11,10 @@ from playwright.sync_api import expect
 from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationStatus
 from bistand.people.identity_numbers import compose_identity_number
+from tests.browser.keyboard import FOCUSED_IS, press_button, tab_to, type_into
 from tests.factories import World, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
-MAX_TABS = 80
-
-FOCUSED_IS = """([kind, text]) => {
-  const el = document.activeElement;
-  if (!el) return false;
-  const own = (el.innerText || el.value || '').trim();
-  const labels = el.labels ? [...el.labels].map(l => l.innerText.trim()) : [];
-  if (kind === 'button') return el.tagName === 'BUTTON' && own === text;
-  return labels.some(l => l.startsWith(text));
-}"""
-
-
-def tab_to(page: Any, kind: str, text: str) -> None:
-    """Press Tab until the named control has focus; fail if it is not reachable."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUSED_IS, [kind, text]):
-            return
-    raise AssertionError(f"{kind} '{text}' cannot be reached with Tab")
-
-
-def press_button(page: Any, name: str) -> None:
-    tab_to(page, "button", name)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def type_into(page: Any, label: str, text: str) -> None:
-    tab_to(page, "field", label)
-    page.keyboard.type(text)
 
 
 def listen_for_file_choosers(page: Any) -> list[Any]:
