@@ -43,12 +43,20 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    """`open_page(user=None, language="sv", width=1280)` → a page in a fresh context."""
+    """`open_page(user=None, language="sv", width=1280, own_styles=False)` → a page in a fresh
+    context."""
     contexts = []
 
-    def make(user: User | None = None, language: str = "sv", width: int = 1280) -> Any:
+    def make(
+        user: User | None = None, language: str = "sv", width: int = 1280, own_styles: bool = False
+    ) -> Any:
+        """`own_styles`: the reader's own style sheet applies, as a browser's user style sheet
+        does whatever the page's Content-Security-Policy says (Playwright adds it to the page)."""
         context = browser.new_context(
-            viewport={"width": width, "height": 900}, base_url=live_server.url, locale=language
+            viewport={"width": width, "height": 900},
+            base_url=live_server.url,
+            locale=language,
+            bypass_csp=own_styles,
         )
         cookies = [
             {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}

@@ -50,3 +50,39 @@ def test_every_kind_of_page_reflows_at_320_px(open_page: Any) -> None:
     print(f"\nreflow at 320 px: {len(checked)} kinds of page, Swedish and Arabic")
     assert wide == []
     assert len(checked) >= 30
+
+
+# WCAG 2.1 1.4.12 (text spacing): the spacing a reader's own style sheet may set.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }"""
+# Boxes that cut off their own text: taller or wider content than the box, which hides it.
+CLIPPED = """() => [...document.querySelectorAll('body *')].filter((el) => {
+  if (el.closest('.skip-link, .visually-hidden, [hidden], dialog:not([open])')) return false;
+  const style = getComputedStyle(el);
+  const hides = (o) => o === 'hidden' || o === 'clip';
+  return (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+    || (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1);
+}).map((el) => el.tagName + ' ' + (el.textContent || '').trim().slice(0, 40)).slice(0, 5)"""
+
+
+@pytest.mark.django_db
+def test_the_applicants_pages_keep_their_text_with_a_readers_text_spacing(
+    open_page: Any,
+) -> None:
+    demo_data_load(today=timezone.localdate())
+    applicant = User.objects.filter(role=Role.APPLICANT, person__first_name="Amina").get()
+    kinds = page_kinds(client_for(applicant, Client()), set())
+    lost: list[tuple[str, str, int, list[str], list[str]]] = []
+    for language in ("sv", "ar"):
+        page = open_page(applicant, language=language, width=320, own_styles=True)
+        for url in kinds.values():
+            page.goto(url)
+            page.add_style_tag(content=TEXT_SPACING)
+            overflow, sticking_out = page.evaluate(STICKING_OUT)
+            clipped = page.evaluate(CLIPPED)
+            if overflow > 0 or clipped:
+                lost.append((language, url, overflow, sticking_out, clipped))
+    print(f"\ntext spacing at 320 px: {len(kinds)} kinds of page, Swedish and Arabic")
+    assert lost == []
+    assert len(kinds) >= 10  # the applicant's own pages and the public ones

@@ -29,8 +29,10 @@ METHOD: dict[str, Promise] = {
         "We assessed the e-service ourselves. Every page an applicant can reach is checked "
         "automatically with axe-core, in Swedish and Arabic, in a real browser; the whole first "
         "application is filled in and sent with the keyboard alone; every page is checked at "
-        "320 pixels' width. These checks run each time the e-service is changed. People who use "
-        "screen readers or other assistive technology have not yet tested it with us."
+        "320 pixels' width, the applicant's pages also with the wider spacing between letters, "
+        "words and lines that a reader may set. These checks run each time the e-service is "
+        "changed. People who use screen readers or other assistive technology have not yet "
+        "tested it with us."
     ),
     "external_review": _("The e-service was reviewed by an independent accessibility expert."),
 }
