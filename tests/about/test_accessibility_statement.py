@@ -92,7 +92,7 @@ def test_the_shipped_statement_loads() -> None:
         ({"compliance": "mostly"}, "has no words"),
         ({"method": "asked_a_friend"}, "has no words"),
         ({"deficiencies": []}, "names no deficiency"),
-        ({"assessed": "soon"}, "is not a date"),
+        ({"assessed": "soon"}, "expected a date"),
         ({"extra": 1}, "unknown keys"),
     ],
 )

@@ -15,7 +15,13 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
+from bistand.rules.yaml_strict import (
+    ParameterFileError,
+    day_value,
+    load_yaml,
+    require_keys,
+    text_value,
+)
 
 HERE = Path(__file__).parent
 
@@ -100,18 +106,6 @@ def _word(path: Path, where: str, words: dict[str, Promise], key: Any) -> Promis
     return words[key]
 
 
-def _day(path: Path, where: str, value: Any) -> date:
-    if not isinstance(value, date):
-        raise ParameterFileError(f"{path}: {where}: {value!r} is not a date (YYYY-MM-DD)")
-    return value
-
-
-def _text(path: Path, where: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ParameterFileError(f"{path}: {where}: {value!r} is not a text")
-    return value
-
-
 def accessibility_statement_load(path: Path) -> AccessibilityStatement:
     data = load_yaml(path)
     texts = {"description", "law", "regulation", "standard", "supervisor_report_url"}
@@ -122,7 +116,7 @@ def accessibility_statement_load(path: Path) -> AccessibilityStatement:
         {*texts, "compliance", "assessed", "updated", "method", "deficiencies", "outside_the_law"},
     )
     for key in texts:
-        _text(path, key, data[key])
+        text_value(path, key, data[key])
     deficiencies = []
     for index, entry in enumerate(data["deficiencies"] or []):
         where = f"deficiencies[{index}]"
@@ -131,11 +125,11 @@ def accessibility_statement_load(path: Path) -> AccessibilityStatement:
         deficiencies.append(
             Deficiency(
                 _word(path, where, DEFICIENCIES, entry["key"]),
-                None if criterion is None else _text(path, where, criterion),
+                None if criterion is None else text_value(path, where, criterion),
             )
         )
-    assessed = _day(path, "assessed", data["assessed"])
-    updated = _day(path, "updated", data["updated"])
+    assessed = day_value(path, "assessed", data["assessed"])
+    updated = day_value(path, "updated", data["updated"])
     if updated < assessed:
         raise ParameterFileError(f"{path}: updated {updated} is before assessed {assessed}")
     compliance = data["compliance"]
@@ -169,18 +163,18 @@ def personal_data_facts_load(path: Path) -> PersonalDataFacts:
     supervisor = data["supervisor"]
     require_keys(path, "supervisor", supervisor, {"name", "url"})
     return PersonalDataFacts(
-        read=_day(path, "read", data["read"]),
+        read=day_value(path, "read", data["read"]),
         legal_basis=tuple(
-            _text(path, f"legal_basis[{index}]", basis)
+            text_value(path, f"legal_basis[{index}]", basis)
             for index, basis in enumerate(data["legal_basis"] or [])
         ),
-        secrecy=_text(path, "secrecy", data["secrecy"]),
-        storage_in_the_browser=_text(
+        secrecy=text_value(path, "secrecy", data["secrecy"]),
+        storage_in_the_browser=text_value(
             path, "storage_in_the_browser", data["storage_in_the_browser"]
         ),
         supervisor=Supervisor(
-            _text(path, "supervisor.name", supervisor["name"]),
-            _text(path, "supervisor.url", supervisor["url"]),
+            text_value(path, "supervisor.name", supervisor["name"]),
+            text_value(path, "supervisor.url", supervisor["url"]),
         ),
     )
 

@@ -35,7 +35,13 @@ from bistand.rules.national_statistics import (
     NationalReporting,
 )
 from bistand.rules.statistics import StatisticsConventions
-from bistand.rules.yaml_strict import ParameterFileError, load_yaml, require_keys
+from bistand.rules.yaml_strict import (
+    ParameterFileError,
+    day_value,
+    load_yaml,
+    require_keys,
+    text_value,
+)
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
 ORE_PER_KRONA = 100
@@ -202,18 +208,6 @@ def _kronor(path: Path, where: str, value: Any) -> int:
     return value * ORE_PER_KRONA
 
 
-def _day(path: Path, where: str, value: Any) -> date:
-    if not isinstance(value, date):
-        raise ParameterFileError(f"{path}: {where}: expected a date YYYY-MM-DD, got {value!r}")
-    return value
-
-
-def _text(path: Path, where: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ParameterFileError(f"{path}: {where}: expected a non-empty text")
-    return value
-
-
 _BAND = re.compile(r"^(?:under-(?P<under>\d+)|(?P<low>\d+)(?:-(?P<high>\d+))?)$")
 
 
@@ -249,7 +243,7 @@ def _norm(path: Path) -> NationalNorm:
         {"checkpoints"},
     )
     year = int(path.stem)
-    valid_from = _day(path, "valid_from", data["valid_from"])
+    valid_from = day_value(path, "valid_from", data["valid_from"])
     if valid_from.year != year:
         raise ParameterFileError(f"{path}: valid_from {valid_from} is not in {year}")
     if data["status"] not in NORM_STATUSES:
@@ -287,8 +281,8 @@ def _norm(path: Path) -> NationalNorm:
         year=year,
         valid_from=valid_from,
         status=data["status"],
-        source=_text(path, "source", data["source"]),
-        provision=_text(path, "provision", data["provision"]),
+        source=text_value(path, "source", data["source"]),
+        provision=text_value(path, "provision", data["provision"]),
         path=f"national_norm/{year}",
         child_band_by_age=tuple(str(b) for b in band_by_age),
         child_with_lunch_by_age=tuple(with_lunch),
@@ -305,7 +299,7 @@ def _dated(path: Path, values: Any, build: Any) -> Dated[Any]:
     if not isinstance(values, dict):
         raise ParameterFileError(f"{path}: 'values' must be a mapping of dates")
     pairs = sorted(
-        (_day(path, "values key", start), build(str(start), entry))
+        (day_value(path, "values key", start), build(str(start), entry))
         for start, entry in values.items()
     )
     return Dated(tuple(p[0] for p in pairs), tuple(p[1] for p in pairs))
@@ -335,7 +329,7 @@ def _prisbasbelopp(path: Path) -> Dated[Prisbasbelopp]:
         path,
         {"value", "source"},
         lambda start, entry: Prisbasbelopp(
-            _kronor(path, start, entry["value"]), _text(path, start, entry["source"])
+            _kronor(path, start, entry["value"]), text_value(path, start, entry["source"])
         ),
     )
 
@@ -349,7 +343,7 @@ def _job_stimulus(path: Path) -> Dated[JobStimulus]:
             _fraction(path, start, entry["disregard_rate"]),
             int(entry["qualifying_months"]),
             int(entry["max_months"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
         ),
     )
 
@@ -362,7 +356,7 @@ def _youth(path: Path) -> Dated[YouthIncomeDisregard]:
         lambda start, entry: YouthIncomeDisregard(
             int(entry["age_limit"]),
             _fraction(path, start, entry["annual_prisbasbelopp"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
         ),
     )
 
@@ -375,7 +369,7 @@ def _composition(path: Path) -> Dated[HouseholdComposition]:
             int(entry["adult_min_age"]),
             int(entry["school_youth_min_age"]),
             int(entry["child_max_age"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
         )
 
     keys = {"adult_min_age", "school_youth_min_age", "child_max_age", "source"}
@@ -403,9 +397,9 @@ def _legal(path: Path) -> LegalReferences:
         until = law["valid_until"]
         laws.append(
             Law(
-                _text(path, "code", law["code"]),
-                _day(path, "valid_from", law["valid_from"]),
-                None if until is None else _day(path, "valid_until", until),
+                text_value(path, "code", law["code"]),
+                day_value(path, "valid_from", law["valid_from"]),
+                None if until is None else day_value(path, "valid_until", until),
             )
         )
     if len(laws) != 2:
@@ -413,16 +407,19 @@ def _legal(path: Path) -> LegalReferences:
     rules = {}
     for name, entry in data["rules"].items():
         require_keys(path, f"rules.{name}", entry, {"old", "new"})
-        rules[str(name)] = (_text(path, name, entry["old"]), _text(path, name, entry["new"]))
+        rules[str(name)] = (
+            text_value(path, name, entry["old"]),
+            text_value(path, name, entry["new"]),
+        )
     limit = data["appeal_time_limit"]
     require_keys(
         path, "appeal_time_limit", limit, {"weeks", "provision", "review_provision", "source"}
     )
     appeal = AppealTimeLimit(
         int(limit["weeks"]),
-        _text(path, "provision", limit["provision"]),
-        _text(path, "review_provision", limit["review_provision"]),
-        _text(path, "source", limit["source"]),
+        text_value(path, "provision", limit["provision"]),
+        text_value(path, "review_provision", limit["review_provision"]),
+        text_value(path, "source", limit["source"]),
     )
     recovery = data["recovery_time_limit"]
     require_keys(path, "recovery_time_limit", recovery, {"years", "source"})
@@ -456,7 +453,7 @@ def _municipal(path: Path) -> MunicipalGuidelines:
         require_keys(path, start, entry, {"amount_per_child", "source", "verified"}, {"note"})
         return ChildNormSupplement(
             _kronor(path, start, entry["amount_per_child"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
             bool(entry["verified"]),
             str(entry.get("note", "")),
         )
@@ -468,13 +465,15 @@ def _municipal(path: Path) -> MunicipalGuidelines:
                 int(size): _kronor(path, start, amount)
                 for size, amount in entry["by_household_size"].items()
             },
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
         )
 
     def option(start: str, entry: dict[str, Any]) -> MunicipalOption:
         require_keys(path, start, entry, {"enabled", "source", "verified"})
         return MunicipalOption(
-            bool(entry["enabled"]), _text(path, start, entry["source"]), bool(entry["verified"])
+            bool(entry["enabled"]),
+            text_value(path, start, entry["source"]),
+            bool(entry["verified"]),
         )
 
     def targets(start: str, entry: dict[str, Any]) -> TimeTargets:
@@ -491,7 +490,9 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             parsed[name] = TimeTarget(
                 name, int(target["amount"]), target["unit"], bool(target["enabled"])
             )
-        return TimeTargets(parsed, _text(path, start, entry["source"]), bool(entry["verified"]))
+        return TimeTargets(
+            parsed, text_value(path, start, entry["source"]), bool(entry["verified"])
+        )
 
     def referrals(start: str, entry: dict[str, Any]) -> ReferralPolicy:
         require_keys(path, start, entry, set(WORK_CAPACITIES) | {"source", "verified"})
@@ -501,13 +502,15 @@ def _municipal(path: Path) -> MunicipalGuidelines:
                 raise ParameterFileError(
                     f"{path}: {start}.{capacity}: path must be one of {REFERRAL_PATHS}"
                 )
-        return ReferralPolicy(paths, _text(path, start, entry["source"]), bool(entry["verified"]))
+        return ReferralPolicy(
+            paths, text_value(path, start, entry["source"]), bool(entry["verified"])
+        )
 
     def activities(start: str, entry: dict[str, Any]) -> LabourActivities:
         require_keys(path, start, entry, {"starting_a_business", "source", "verified"})
         return LabourActivities(
             bool(entry["starting_a_business"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
             bool(entry["verified"]),
         )
 
@@ -522,7 +525,7 @@ def _municipal(path: Path) -> MunicipalGuidelines:
             high,
             bool(entry["women_weak_position"]),
             bool(entry["excludes_income_support"]),
-            _text(path, start, entry["source"]),
+            text_value(path, start, entry["source"]),
             bool(entry["verified"]),
         )
 
@@ -537,8 +540,8 @@ def _municipal(path: Path) -> MunicipalGuidelines:
     ):
         require_keys(path, section, data[section], {"values"})
     return MunicipalGuidelines(
-        key=_text(path, "municipality", data["municipality"]),
-        description=_text(path, "description", data["description"]),
+        key=text_value(path, "municipality", data["municipality"]),
+        description=text_value(path, "description", data["description"]),
         path=f"municipal/{path.stem}",
         higher_child_norm=_dated(path, data["higher_child_norm"]["values"], child),
         housing_cost_caps=_dated(path, data["housing_cost_caps"]["values"], caps),
@@ -581,7 +584,7 @@ def _statistics(path: Path) -> Dated[StatisticsConventions]:
             return_windows_months=_ascending(
                 path, f"{where}.return_windows_months", entry["return_windows_months"]
             ),
-            source=_text(path, f"{where}.source", entry["source"]),
+            source=text_value(path, f"{where}.source", entry["source"]),
         )
 
     keys = {
@@ -602,7 +605,7 @@ def _codes(
         raise ParameterFileError(f"{path}: {where}: expected a mapping of names to codes")
     if keys is not None and set(value) != keys:
         raise ParameterFileError(f"{path}: {where}: expected exactly {sorted(keys)}")
-    return {str(name): _text(path, f"{where}.{name}", code) for name, code in value.items()}
+    return {str(name): text_value(path, f"{where}.{name}", code) for name, code in value.items()}
 
 
 def _national_statistics(path: Path) -> Dated[NationalReporting]:
@@ -626,7 +629,7 @@ def _national_statistics(path: Path) -> Dated[NationalReporting]:
             closure_categories=_codes(
                 path, f"{where}.closure_categories", entry["closure_categories"]
             ),
-            source=_text(path, f"{where}.source", entry["source"]),
+            source=text_value(path, f"{where}.source", entry["source"]),
         )
 
     keys = {

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """YAML that refuses duplicate keys, and errors that name the file."""
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -55,3 +56,15 @@ def require_keys(
         raise ParameterFileError(f"{path}: {where}: unknown keys {sorted(unknown)}")
     if missing:
         raise ParameterFileError(f"{path}: {where}: missing keys {sorted(missing)}")
+
+
+def day_value(path: Path, where: str, value: Any) -> date:
+    if not isinstance(value, date):
+        raise ParameterFileError(f"{path}: {where}: expected a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def text_value(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterFileError(f"{path}: {where}: expected a non-empty text")
+    return value
