@@ -67,3 +67,15 @@ def test_staff_are_warned_too_and_nobody_else_can_extend(world: World) -> None:
     assert refused.status_code == 401
     assert refused.json() == {"logged_in": False}
     assert client_for(world.applicant).get(reverse("accounts:session-extend")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_without_javascript_each_page_says_when_the_login_ends(world: World) -> None:
+    """No script, no warning (the statement lists it, WCAG 2.2.1): the page says the time."""
+    at = timezone.make_aware(timezone.datetime(2026, 11, 24, 9, 50))
+    with time_machine.travel(at, tick=False):
+        page = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
+    notice = page.split("<noscript>", 1)[1].split("</noscript>", 1)[0]
+    assert "Om du inte gör något mer på den här sidan loggas du ut klockan 10:20." in notice
+    anonymous = Client().get(reverse("precalc:household")).content.decode()
+    assert "loggas du ut klockan" not in anonymous

@@ -43,12 +43,16 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
-    """`open_page(user=None, language="sv", width=1280, own_styles=False)` → a page in a fresh
-    context."""
+    """`open_page(user=None, language="sv", width=1280, own_styles=False, script=True)` → a page
+    in a fresh context; `script=False` is a browser with JavaScript turned off."""
     contexts = []
 
     def make(
-        user: User | None = None, language: str = "sv", width: int = 1280, own_styles: bool = False
+        user: User | None = None,
+        language: str = "sv",
+        width: int = 1280,
+        own_styles: bool = False,
+        script: bool = True,
     ) -> Any:
         """`own_styles`: the reader's own style sheet applies, as a browser's user style sheet
         does whatever the page's Content-Security-Policy says (Playwright adds it to the page)."""
@@ -57,6 +61,7 @@ def open_page(browser: Any, live_server: Any) -> Iterator[Any]:
             base_url=live_server.url,
             locale=language,
             bypass_csp=own_styles,
+            java_script_enabled=script,
         )
         cookies = [
             {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}

@@ -47,10 +47,9 @@ METHOD: dict[str, Promise] = {
 DEFICIENCIES: dict[str, Promise] = {
     "logout_warning_needs_javascript": _(
         "You are logged out after %(idle_minutes)s minutes without activity. If JavaScript is "
-        "turned off in your browser, you are not warned before that happens and cannot ask for "
-        "more time. "
-        "What you had written is not lost: log in again and it comes back filled in, to be "
-        "checked and sent."
+        "turned off in your browser, each page tells you at what time that will be, but you "
+        "are not warned when the time comes and cannot ask for more time. What you had written "
+        "is not lost: log in again and it comes back filled in, to be checked and sent."
     ),
 }
 OUTSIDE_THE_LAW: dict[str, Promise] = {

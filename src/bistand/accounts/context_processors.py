@@ -2,12 +2,14 @@
 """Navigation by role, the development-environment marker, when the login ends, and a form kept
 from an expired login that the page shows filled in."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -56,9 +58,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append({"url": reverse("followup:statistics"), "label": _("Statistics")})
     if role == Role.ADMINISTRATOR:
         items.append({"url": reverse("admin:index"), "label": _("Administration")})
-    seconds_left, login_url = None, None
+    seconds_left, login_url, ends_at = None, None, None
     if user.is_authenticated:
         seconds_left = login_seconds_left(request, active=True)
+        if seconds_left is not None:
+            # Said in words for a browser without JavaScript, which gets no warning (ADR 0035).
+            ends_at = timezone.localtime() + timedelta(seconds=seconds_left)
         # Where "Log in again" leads when the login has ended on an open page (docs/adr/0030).
         login_url = reverse(
             "accounts:applicant-login" if role == Role.APPLICANT else "accounts:staff-login"
@@ -67,6 +72,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_items": items,
         "dev_mode": settings.BISTAND_DEV_LOGIN,
         "session_seconds_left": seconds_left,
+        "session_ends_at": ends_at,
         "session_warning_seconds": settings.BISTAND_SESSION_WARNING_SECONDS,
         "session_login_url": login_url,
         # "Stay logged in" sends the browser's current token, which may be newer than the page's.
