@@ -35,6 +35,7 @@ def test_a_report_sent_twice_is_received_once_and_thanked() -> None:
     client = Client()
     page = client.get(URL).content.decode()
     assert 'name="submission_key"' in page
+    assert 'type="email" name="reply_to" autocomplete="email"' in page  # WCAG 1.3.5
     report = _report(reply_to="ann@example.se")
     first = client.post(URL, report, follow=True)
     again = client.post(URL, report, follow=True)  # a double click, or a reload

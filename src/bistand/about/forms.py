@@ -39,6 +39,7 @@ class AccessibilityReportForm(SentOnceForm):
         label=_("Your e-mail address, if you want an answer"),
         required=False,
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),  # WCAG 1.3.5
         error_messages={"invalid": _("Write an e-mail address like name@example.se.")},
     )
 
