@@ -43,13 +43,5 @@ class AccessibilityReportForm(SentOnceForm):
         error_messages={"invalid": _("Write an e-mail address like name@example.se.")},
     )
 
-    def clean_description(self) -> str:
-        text: str = self.cleaned_data["description"].strip()
-        if not text:
-            raise forms.ValidationError(
-                _("Write what happened, or what you need."), code="required"
-            )
-        return text
-
     def report(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in ("kind", "page", "description", "reply_to")}

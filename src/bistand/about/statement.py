@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the e-service says about itself, read from dated data files: the accessibility statement
 (`accessibility.yaml`) and the facts behind the page on personal data (`personal_data.yaml`).
-A file with an unknown or missing key, or a deficiency without words for it, stops start-up with
-the file's path in the message (ADR 0035)."""
+A file with an unknown or missing key, or a deficiency without words for it, is refused when it
+is first read, with the file's path in the message, as the rules core's parameters are; a test
+reads the shipped files (ADR 0035)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ METHOD: dict[str, Promise] = {
     "external_review": _("The e-service was reviewed by an independent accessibility expert."),
 }
 # What each known deficiency is, in words a person can act on. A key in accessibility.yaml
-# without an entry here stops start-up.
+# without an entry here is refused when the file is read.
 DEFICIENCIES: dict[str, Promise] = {
     "logout_warning_needs_javascript": _(
         "You are logged out after %(idle_minutes)s minutes without activity. If JavaScript is "
@@ -107,15 +108,14 @@ def _word(path: Path, where: str, words: dict[str, Promise], key: Any) -> Promis
 
 def accessibility_statement_load(path: Path) -> AccessibilityStatement:
     data = load_yaml(path)
-    texts = {"description", "law", "regulation", "standard", "supervisor_report_url"}
+    named = ("description", "law", "regulation", "standard", "supervisor_report_url")
     require_keys(
         path,
         "top level",
         data,
-        {*texts, "compliance", "assessed", "updated", "method", "deficiencies", "outside_the_law"},
+        {*named, "compliance", "assessed", "updated", "method", "deficiencies", "outside_the_law"},
     )
-    for key in texts:
-        text_value(path, key, data[key])
+    texts = {key: text_value(path, key, data[key]) for key in named}
     deficiencies = []
     for index, entry in enumerate(data["deficiencies"] or []):
         where = f"deficiencies[{index}]"
@@ -135,14 +135,14 @@ def accessibility_statement_load(path: Path) -> AccessibilityStatement:
     if compliance != "full" and not deficiencies:
         raise ParameterFileError(f"{path}: {compliance!r} compliance names no deficiency")
     return AccessibilityStatement(
-        law=data["law"],
-        regulation=data["regulation"],
-        standard=data["standard"],
+        law=texts["law"],
+        regulation=texts["regulation"],
+        standard=texts["standard"],
         compliance=_word(path, "compliance", COMPLIANCE, compliance),
         assessed=assessed,
         updated=updated,
         method=_word(path, "method", METHOD, data["method"]),
-        supervisor_report_url=data["supervisor_report_url"],
+        supervisor_report_url=texts["supervisor_report_url"],
         deficiencies=tuple(deficiencies),
         outside_the_law=tuple(
             _word(path, f"outside_the_law[{index}]", OUTSIDE_THE_LAW, key)

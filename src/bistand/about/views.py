@@ -60,13 +60,10 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _client(request: HttpRequest) -> str:
-    # The address as the login lockout reads it, behind the same proxies.
-    return get_client_ip_address(request) or "unknown"
-
-
 def _reports_key(request: HttpRequest) -> str:
-    return f"bistand:about:reports:{_client(request)}"
+    """The count of reports from the request's address, read as the login lockout reads it
+    (behind the same proxies)."""
+    return f"bistand:about:reports:{get_client_ip_address(request) or 'unknown'}"
 
 
 def accessibility_report(request: HttpRequest) -> HttpResponse:
@@ -79,8 +76,8 @@ def accessibility_report(request: HttpRequest) -> HttpResponse:
         else AccessibilityReportForm.fresh()
     )
     if request.method == "POST" and form.is_valid():
-        limit = settings.BISTAND_ACCESSIBILITY_REPORTS_PER_HOUR
-        if cache.get(_reports_key(request), 0) >= limit:
+        counted = _reports_key(request)
+        if cache.get(counted, 0) >= settings.BISTAND_ACCESSIBILITY_REPORTS_PER_HOUR:
             form.add_error(
                 None,
                 _(
@@ -95,8 +92,8 @@ def accessibility_report(request: HttpRequest) -> HttpResponse:
                 submission_key=form.cleaned_data["submission_key"],
             )
             if new:
-                cache.add(_reports_key(request), 0, REPORTS_WINDOW_SECONDS)
-                cache.incr(_reports_key(request))
+                cache.add(counted, 0, REPORTS_WINDOW_SECONDS)
+                cache.incr(counted)
             messages.success(
                 request,
                 _("Thank you. Your report has come in, and the municipality will look at it."),
