@@ -28,6 +28,8 @@ run: install messages
 	$(BIN)/bistand demo_data
 	@# Today's reminders, as the daily scheduler would queue them in production (each is sent once).
 	$(BIN)/bistand remind
+	@# Unsent drafts past their day and files no record names, as the nightly timer deletes them.
+	$(BIN)/bistand dispose_unsent
 	@# The task worker sends the queued notices (ADR 0013); it stops with the server.
 	$(BIN)/bistand db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/bistand runserver 127.0.0.1:8000

@@ -2,12 +2,13 @@
 most urgent first, and that nothing is when nothing is."""
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
 from django.urls import reverse
 
+from bistand.applications.models import Application
 from tests.factories import World, application_make, client_for
 
 NOTHING = "Du har inget att göra just nu."
@@ -24,11 +25,21 @@ def _to_do(page: str) -> list[str]:
     ]
 
 
+DRAFT_TO_DO = (
+    "Gör klart och skicka din ansökan för februari 2026 "
+    "(utkastet sparas till och med 10 december 2026)"
+)
+
+
 @pytest.mark.django_db
 def test_my_case_says_first_what_the_applicant_has_to_do(world: World) -> None:
     my_case = reverse("applications:my-case")
     december = application_make(person=world.person_a, case=world.case_a, month=date(2026, 12, 1))
     read = reverse("applications:read", args=[december.pk])
+    # person_a's February draft was last changed on 10 November: kept until 10 December.
+    Application.objects.filter(pk=world.draft_a.pk).update(
+        updated_at=datetime(2026, 11, 10, 12, tzinfo=UTC)
+    )
     with time_machine.travel("2026-11-12 09:00 +0100", tick=False):
         # No month is open to apply for on 12 November, and person_b has nothing else waiting.
         calm = client_for(world.applicant_b).get(my_case).content.decode()
@@ -36,9 +47,7 @@ def test_my_case_says_first_what_the_applicant_has_to_do(world: World) -> None:
         assert _to_do(calm) == []
 
         applicant = client_for(world.applicant)
-        assert _to_do(applicant.get(my_case).content.decode()) == [
-            "Gör klart och skicka din ansökan för februari 2026"
-        ]
+        assert _to_do(applicant.get(my_case).content.decode()) == [DRAFT_TO_DO]
         caseworker = client_for(world.caseworker_a)
         caseworker.post(read, {"action": "complete", "due": "2026-11-19", "what": "Hyresavtalet."})
         caseworker.post(
@@ -48,7 +57,7 @@ def test_my_case_says_first_what_the_applicant_has_to_do(world: World) -> None:
         assert NOTHING not in page
         assert _to_do(page) == [
             "Skicka det din handläggare behöver för december 2026 senast 19 november 2026",
-            "Gör klart och skicka din ansökan för februari 2026",
+            DRAFT_TO_DO,
             "Läs 1 nytt meddelande",
         ]
         assert f'<li><a href="{reverse("applications:overview", args=[december.pk])}">' in page
@@ -62,9 +71,7 @@ def test_my_case_says_first_what_the_applicant_has_to_do(world: World) -> None:
         # Sent and read, they are done: only the draft is left.
         applicant.post(reverse("applications:complete", args=[december.pk]), {"note": ""})
         applicant.get(reverse("conversations:mine"))
-        assert _to_do(applicant.get(my_case).content.decode()) == [
-            "Gör klart och skicka din ansökan för februari 2026"
-        ]
+        assert _to_do(applicant.get(my_case).content.decode()) == [DRAFT_TO_DO]
 
 
 @pytest.mark.django_db

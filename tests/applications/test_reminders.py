@@ -41,7 +41,7 @@ def _reminded(today: date) -> tuple[str, str]:
 
     out = StringIO()
     call_command("remind", f"--today={today.isoformat()}", stdout=out)
-    to_apply, to_complete = out.getvalue().splitlines()
+    to_apply, to_complete, _drafts = out.getvalue().splitlines()
     return to_apply, to_complete
 
 

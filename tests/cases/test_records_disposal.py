@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from bistand.accounts.models import User
+from bistand.cases import disposal
 from bistand.cases.models import Case, DisposalExtract
 from bistand.followup.models import AidMonthFact, AidMonthSummary
 from bistand.followup.refresh import refresh_all
@@ -43,7 +44,10 @@ def test_a_dry_run_lists_and_deletes_nothing(world: World) -> None:
 
 
 @pytest.mark.django_db
-def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(world: World) -> None:
+def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(
+    world: World,
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
     admin = user_create(role="administrator", username="forvaltare")
     recovery_open(
         order=world.decision_a.payment_order,
@@ -56,7 +60,8 @@ def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(world: World)
     assert attachment_file.exists()
     refresh_all()  # the follow-up's facts hold both households' granted months
     assert AidMonthFact.objects.filter(household_key=world.case_b.pk).count() == 1
-    output = _run("--as-of", "2032-01-01", "--operator", admin.username, "--execute")
+    with django_capture_on_commit_callbacks(execute=True):
+        output = _run("--as-of", "2032-01-01", "--operator", admin.username, "--execute")
     assert f"{world.case_a.reference}" in output
     assert "KEPT: open receivable" in output
     assert list(Case.objects.values_list("reference", flat=True)) == [world.case_a.reference]
@@ -71,3 +76,34 @@ def test_disposal_keeps_only_the_extract_and_a_case_with_open_debt(world: World)
     assert not AidMonthFact.objects.filter(household_key=world.case_b.pk).exists()
     assert AidMonthFact.objects.filter(household_key=world.case_a.pk).exists()
     assert AidMonthSummary.objects.exists()  # the aggregates stay
+
+
+@pytest.mark.django_db
+def test_a_disposal_that_fails_keeps_the_documents_files(
+    world: World,
+    monkeypatch,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    """The records roll back, so the files stay with them: none leaves the disk before the
+    deletion is committed."""
+    admin = user_create(role="administrator", username="forvaltare")
+    attachment_file = Path(world.attachment_b.file.path)
+
+    def log_down(**_kwargs: object) -> None:
+        raise OSError("the access log cannot be written")
+
+    monkeypatch.setattr(disposal, "access_log_write", log_down)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(OSError, match="access log"),
+    ):
+        disposal.case_dispose(
+            candidate=next(
+                c
+                for c in disposal.disposal_candidates(as_of=date(2032, 1, 1))
+                if c.case == world.case_b
+            ),
+            acted_by=admin,
+        )
+    assert attachment_file.exists()
+    assert Case.objects.filter(pk=world.case_b.pk).exists()

@@ -17,7 +17,7 @@ from django.core.management import get_commands, load_command_class
 UNITS = Path(__file__).resolve().parents[2] / "deploy" / "systemd"
 BISTAND = "/opt/bistand/venv/bin/bistand"
 # What the README's production paragraph says a scheduler runs.
-SCHEDULED = {"remind", "refresh_followup", "prune_db_task_results"}
+SCHEDULED = {"remind", "refresh_followup", "prune_db_task_results", "dispose_unsent"}
 
 
 def _unit(path: Path) -> configparser.ConfigParser:

@@ -1,7 +1,7 @@
 """The administrator sets up the municipality in the admin. A setting that would break the
 e-service for every applicant is refused beside its field, in Swedish, and nothing is saved:
 an intake unit where no caseworker of economic aid works, a window day no month has, an account
-no bank reads."""
+no bank reads, a reminder that would come after the draft it reminds of is deleted."""
 
 from django.urls import reverse
 
@@ -20,6 +20,8 @@ def _settings(municipality: Municipality, **changed: object) -> dict[str, object
         "reapplication_opens_day": municipality.reapplication_opens_day,
         "reapplication_closes_day": municipality.reapplication_closes_day,
         "completion_reminder_days": municipality.completion_reminder_days,
+        "draft_kept_days": municipality.draft_kept_days,
+        "draft_reminder_days": municipality.draft_reminder_days,
     }
     return {**data, **changed}
 
@@ -36,6 +38,9 @@ def test_a_setting_that_would_break_the_e_service_is_refused_beside_its_field(
         "reapplication_closes_day": (32, "Kontrollera att detta värde är mindre än eller lika"),
         "payment_iban": ("SE45 5000 0000 0583 9825 7467", "inte ett giltigt IBAN"),
         "completion_reminder_days": (15, "Kontrollera att detta värde är mindre än eller lika"),
+        "draft_kept_days": (3, "Kontrollera att detta värde är större än eller lika med 7"),
+        # A reminder on or after the day the draft is deleted would come too late.
+        "draft_reminder_days": (30, "Påminnelsen måste komma innan utkastet tas bort"),
     }
     for field, (value, message) in refused.items():
         page = admin.post(url, _settings(municipality, **{field: value}))

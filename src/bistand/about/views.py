@@ -116,6 +116,7 @@ def personal_data(request: HttpRequest) -> HttpResponse:
             "facts": facts,
             "disposal_years": legal.disposal_years,
             "disposal_provision": legal.cite("records_disposal", timezone.localdate()),
+            "draft_kept_days": municipality.draft_kept_days if municipality else None,
             "cookies": cookies(),
             "window": in_the_window(),
         },

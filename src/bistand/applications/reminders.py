@@ -7,13 +7,17 @@ something new is waiting; the pages say what.
   shows that the month is open and until when.
 - When a completion the caseworker asked for is due soon and the applicant has sent nothing
   (`bistand remind` too), the municipality's `completion_reminder_days` before the day;
-  once per request. The application's page says what is needed and by when."""
+  once per request. The application's page says what is needed and by when.
+- When an unsent draft will be deleted soon (`bistand remind` too), the municipality's
+  `draft_reminder_days` before its last day; once per draft, and again if it is changed and so
+  kept longer. The draft and My case say until when it is kept."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from bistand.applications.models import (
     SUBMITTED_STATUSES,
@@ -22,6 +26,7 @@ from bistand.applications.models import (
     ReapplicationReminder,
 )
 from bistand.applications.services import municipality_current
+from bistand.applications.unsent import draft_kept_until, start_of_day
 from bistand.applications.windows import add_months, months_open_for_application
 from bistand.audit.services import access_log_system_read, access_log_system_write
 from bistand.cases.models import CaseStatus
@@ -30,6 +35,7 @@ from bistand.people.models import Person
 
 PROCESS = "remind_reapplications"
 COMPLETION_PROCESS = "remind_completions"
+DRAFT_PROCESS = "remind_unsent_drafts"
 
 
 def reapplication_reminders_due(*, today: date) -> list[tuple[Person, date]]:
@@ -116,5 +122,52 @@ def completion_reminders_send(*, today: date) -> int:
                 after={"completion_reminded_on": today.isoformat()},
             )
             notification_schedule(person=application.applicant)
+        sent += 1
+    return sent
+
+
+def draft_reminders_due(*, today: date) -> list[Application]:
+    """Unsent drafts whose last day is within the municipality's reminder days (today
+    included), not yet reminded of since they were last changed."""
+    municipality = municipality_current()
+    days, kept_days = municipality.draft_reminder_days, municipality.draft_kept_days
+    if not days:
+        return []
+    due = []
+    first_changed_on = today - timedelta(days=kept_days)
+    drafts = Application.objects.filter(
+        status=ApplicationStatus.DRAFT,
+        updated_at__gte=start_of_day(first_changed_on),
+        updated_at__lt=start_of_day(first_changed_on + timedelta(days=days + 1)),
+    ).select_related("applicant")
+    for draft in drafts.order_by("updated_at", "pk"):
+        last_day = draft_kept_until(draft, kept_days=kept_days)
+        changed_on = timezone.localdate(draft.updated_at)
+        reminded = draft.draft_reminded_on is not None and draft.draft_reminded_on >= changed_on
+        if today <= last_day <= today + timedelta(days=days) and not reminded:
+            due.append(draft)
+    return due
+
+
+def draft_reminders_send(*, today: date) -> int:
+    """Mark and queue each due reminder, in one transaction per draft. The mark changes only
+    from what was read, so that two runs remind once; marking does not move the draft's day."""
+    sent = 0
+    for draft in draft_reminders_due(today=today):
+        with transaction.atomic():
+            marked = Application.objects.filter(
+                pk=draft.pk,
+                status=ApplicationStatus.DRAFT,
+                draft_reminded_on=draft.draft_reminded_on,
+            ).update(draft_reminded_on=today)
+            if not marked:  # sent, or another run got there first
+                continue
+            access_log_system_write(
+                process=DRAFT_PROCESS,
+                object_type="application",
+                object_id=draft.pk,
+                after={"draft_reminded_on": today.isoformat()},
+            )
+            notification_schedule(person=draft.applicant)
         sent += 1
     return sent

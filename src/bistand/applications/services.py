@@ -149,6 +149,8 @@ def attachment_add(
         attachment.file.storage.delete(attachment.file.name or "")
         _not_added_yet(application, digest)
         raise
+    # A change to the application: an unsent draft is kept counting from today (ADR 0036).
+    Application.objects.filter(pk=application.pk).update(updated_at=timezone.now())
     access_log_write(
         user=acted_by,
         object_type="attachment",
@@ -201,6 +203,7 @@ def attachment_remove(*, attachment: Attachment, acted_by: User) -> str:
     )
     stored, name = attachment.file.storage, attachment.file.name or ""
     attachment.delete()
+    application.save(update_fields=["updated_at"])  # the draft is kept counting from today
     if name:
         transaction.on_commit(lambda: stored.delete(name))
     return attachment.original_name

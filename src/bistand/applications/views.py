@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -55,6 +56,7 @@ from bistand.applications.services import (
     online_intake_closed_to,
 )
 from bistand.applications.summary import answers_summary
+from bistand.applications.unsent import draft_kept_until
 from bistand.applications.uploads import UploadError, UploadErrorCode, check_size
 from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked
@@ -144,6 +146,10 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         if a.status == ApplicationStatus.NEEDS_COMPLETION and a.completion_sent_at is None
     ]
     drafts = [a for a in mine if _editable(a, user)]
+    if drafts:
+        kept_days = municipality_current().draft_kept_days
+        for draft in drafts:  # the last day each is kept, unsent (ADR 0036)
+            draft.kept_until = draft_kept_until(draft, kept_days=kept_days)  # type: ignore[attr-defined]
     unread = unread_count(user=user)
     contact_pending = contact_waiting(user)
     # Who handles the case, and so answers for the person's data (ärendeansvar; ADR 0035).
@@ -319,9 +325,17 @@ def application_overview(
     )
 
 
+def _draft_kept_until(application: Application, user: User) -> date | None:
+    """The last day the applicant's own unsent draft is kept (ADR 0036); None for the rest."""
+    if not _editable(application, user):
+        return None
+    return draft_kept_until(application, kept_days=municipality_current().draft_kept_days)
+
+
 def _overview_context(application: Application, user: User) -> dict[str, Any]:
     return {
         "application": application,
+        "draft_kept_until": _draft_kept_until(application, user),
         "attachments": application.attachments.all(),
         "editable": _editable(application, user),
         "first_step": steps_for(application.kind, application.answers)[0],
@@ -557,6 +571,7 @@ def application_send(
             "form": form,
             "missing": missing,
             "editable": _editable(application, request.user),
+            "draft_kept_until": _draft_kept_until(application, request.user),
             "attachments": application.attachments.all(),
             "summary": answers_summary(application),
         },

@@ -60,10 +60,16 @@ def access_log_system_read(*, process: str, object_type: str, object_id: object)
 
 
 def access_log_system_write(
-    *, process: str, object_type: str, object_id: object, after: dict[str, Any]
+    *,
+    process: str,
+    object_type: str,
+    object_id: object,
+    after: dict[str, Any] | None,
+    before: dict[str, Any] | None = None,
 ) -> AccessLogEntry:
-    """A write by Bistånd itself (a scheduled run), with the new values, as a system row."""
-    changes = {"before": None, "after": after}
+    """A write by Bistånd itself (a scheduled run) as a system row: the new values, and for a
+    change or a deletion what was there before."""
+    changes = {"before": before, "after": after}
     return _system_row(process, AccessAction.WRITE, object_type, object_id, changes=changes)
 
 

@@ -61,6 +61,24 @@ class Municipality(models.Model):
             "it is due. 0 turns the reminder off."
         ),
     )
+    draft_kept_days = models.PositiveSmallIntegerField(
+        _("unsent draft kept (days)"),
+        default=30,
+        validators=[MinValueValidator(7), MaxValueValidator(365)],
+        help_text=_(
+            "A draft the applicant has not sent is deleted, with its documents, this many days "
+            "after it was last changed. The applicant sees the day on the draft."
+        ),
+    )
+    draft_reminder_days = models.PositiveSmallIntegerField(
+        _("unsent draft reminder (days before it is deleted)"),
+        default=5,
+        validators=[MaxValueValidator(30)],
+        help_text=_(
+            "An applicant with an unsent draft is reminded, once, this many days before it is "
+            "deleted. 0 turns the reminder off."
+        ),
+    )
 
     data_protection_officer_email = models.EmailField(
         _("data protection officer's e-mail"),
@@ -95,6 +113,11 @@ class Municipality(models.Model):
             errors["payment_iban"] = _(
                 "The account number is not a valid IBAN: it starts with SE and has 24 "
                 "characters. Your bank shows it."
+            )
+        if self.draft_reminder_days and self.draft_reminder_days >= self.draft_kept_days:
+            errors["draft_reminder_days"] = _(
+                "The reminder must come before the draft is deleted: choose fewer days than the "
+                "draft is kept."
             )
         if errors:
             raise ValidationError(errors)
