@@ -24,7 +24,12 @@ from bistand.applications.models import (
     ApplicationStatus,
     Attachment,
 )
-from bistand.applications.uploads import UploadError, UploadErrorCode, check_upload
+from bistand.applications.uploads import (
+    UploadError,
+    UploadErrorCode,
+    check_upload,
+    without_metadata,
+)
 from bistand.audit.services import access_log_write
 from bistand.cases.models import Case, Relation
 from bistand.cases.services import case_open, responsible_case_id
@@ -126,6 +131,8 @@ def attachment_add(
         max_bytes=settings.BISTAND_ATTACHMENT_MAX_BYTES,
         max_pixels=settings.BISTAND_ATTACHMENT_MAX_PIXELS,
     )
+    # A photo is kept without where it was taken and by which phone (ADR 0037).
+    content = without_metadata(content, checked.content_type)
     digest = hashlib.sha256(content).hexdigest()
     Application.objects.select_for_update().only("pk").get(pk=application.pk)
     _not_added_yet(application, digest)
@@ -137,7 +144,7 @@ def attachment_add(
         kind=kind,
         original_name=original_name[:255],
         content_type=checked.content_type,
-        size=checked.size,
+        size=len(content),
         sha256=digest,
         uploaded_by=acted_by,
     )
@@ -160,7 +167,7 @@ def attachment_add(
             "application": str(application.pk),
             "kind": kind,
             "content_type": checked.content_type,
-            "size": checked.size,
+            "size": len(content),
         },
     )
     return attachment

@@ -76,6 +76,76 @@ def check_upload(content: bytes, *, max_bytes: int, max_pixels: int) -> CheckedU
     return CheckedUpload(content_type, _EXTENSION[content_type], size)
 
 
+# Where a JPEG keeps what is said about the picture rather than the picture: APP1 (Exif: the
+# place it was taken, the camera, the time; XMP) and APP13 (IPTC). The colour profile (APP2) and
+# Adobe's colour transform (APP14) stay: without them some pictures show the wrong colours.
+_JPEG_METADATA_MARKERS = frozenset({0xE1, 0xED})
+_JPEG_START_OF_SCAN = 0xDA
+_EXIF_ORIENTATION = 0x0112
+
+
+def without_metadata(content: bytes, content_type: str) -> bytes:
+    """A photo as the applicant sees it, without what its file says about them.
+
+    A phone writes into a JPEG where the picture was taken, to the metre, and the phone's make
+    and serial number. The caseworker needs none of it, and for a person with a protected
+    address the place is the one thing that must not be kept. The picture itself is not
+    decoded again: only the JPEG's metadata segments go, and one Exif segment holding only the
+    orientation comes back, so that a photo taken upright is still shown upright. PDFs and PNGs
+    are stored as they came. A JPEG whose segments cannot be read is stored as it came."""
+    if content_type != JPEG:
+        return content
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            size, orientation = image.size, image.getexif().get(_EXIF_ORIENTATION)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return content
+    kept = _jpeg_segments_kept(content)
+    if kept is None:
+        return content
+    head, scan = kept
+    if orientation not in (None, 1):
+        exif = Image.Exif()
+        exif[_EXIF_ORIENTATION] = orientation
+        payload = exif.tobytes()
+        segment = b"\xff\xe1" + (len(payload) + 2).to_bytes(2, "big") + payload
+        head.insert(_after_jfif(head), segment)
+    cleaned = b"\xff\xd8" + b"".join(head) + scan
+    try:  # the same picture, read as a viewer reads it
+        with Image.open(io.BytesIO(cleaned)) as image:
+            same = image.size == size and image.getexif().get(_EXIF_ORIENTATION) == orientation
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        same = False
+    return cleaned if same else content
+
+
+def _jpeg_segments_kept(content: bytes) -> tuple[list[bytes], bytes] | None:
+    """The segments before the picture's data, less the metadata ones, and the data itself."""
+    segments: list[bytes] = []
+    at = 2  # after the start-of-image marker
+    while at + 4 <= len(content):
+        if content[at] != 0xFF:
+            return None
+        marker = content[at + 1]
+        if marker == 0xFF:  # a fill byte before a marker
+            at += 1
+            continue
+        if marker == _JPEG_START_OF_SCAN:
+            return segments, content[at:]
+        end = at + 2 + int.from_bytes(content[at + 2 : at + 4], "big")
+        if end > len(content):
+            return None
+        if marker not in _JPEG_METADATA_MARKERS:
+            segments.append(content[at:end])
+        at = end
+    return None
+
+
+def _after_jfif(segments: list[bytes]) -> int:
+    """Where the Exif segment goes: first, or after the JFIF segment (APP0) when there is one."""
+    return 1 if segments and segments[0][1] == 0xE0 else 0
+
+
 def _check_pdf(content: bytes) -> None:
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
