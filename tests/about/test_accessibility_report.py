@@ -5,11 +5,13 @@ from one address, and the administrator reads them and marks them handled."""
 import uuid
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
 
 from bistand.about.models import AccessibilityReport, ReportKind
-from tests.factories import World, client_for
+from bistand.organisations.models import Municipality
+from tests.factories import World, client_for, notices_cleared
 
 URL = "/about/accessibility/report/"
 
@@ -122,3 +124,39 @@ def test_staff_who_are_not_administrators_cannot_read_the_reports(world: World) 
     for user in (world.caseworker_a, world.manager_a, world.analyst):
         answer = client_for(user).get("/admin/about/accessibilityreport/")
         assert answer.status_code in (302, 403), user
+
+
+@pytest.mark.django_db
+def test_the_accessibility_contact_is_told_once_that_a_report_has_come_in(
+    world: World,
+    task_worker,  # type: ignore[no-untyped-def]
+) -> None:
+    """An e-mail that says a report is waiting, in Swedish, and nothing of what was reported:
+    the report may hold the sender's address and words about their needs."""
+    notices_cleared()
+    Municipality.objects.update(accessibility_contact_email="tillganglighet@kommun.example")
+    client = Client()
+    client.cookies["django_language"] = "ar"  # the sender's language is not the contact's
+    report = _report(reply_to="ann@example.se")
+    client.post(URL, report)
+    client.post(URL, report)  # a double click: one report, one e-mail
+    task_worker()
+    assert [m.to for m in mail.outbox] == [["tillganglighet@kommun.example"]]
+    sent = mail.outbox[0]
+    assert sent.subject == "Ny rapport om tillgänglighet i Bistånd"
+    assert "Läs rapporten under Synpunkter på tillgänglighet" in sent.body
+    for private in ("ann@example.se", "Skärmläsaren", "Mitt ärende"):
+        assert private not in sent.subject + sent.body
+
+
+@pytest.mark.django_db
+def test_without_an_accessibility_contact_the_report_waits_in_the_administration(
+    world: World,
+    task_worker,  # type: ignore[no-untyped-def]
+) -> None:
+    notices_cleared()
+    assert Municipality.objects.get().accessibility_contact_email == ""
+    Client().post(URL, _report())
+    task_worker()
+    assert mail.outbox == []
+    assert AccessibilityReport.objects.count() == 1

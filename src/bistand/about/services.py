@@ -12,17 +12,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bistand.about.models import AccessibilityReport
+from bistand.about.tasks import accessibility_report_notify
 from bistand.accounts.models import User
+from bistand.applications.services import municipality_current
 from bistand.errors import DomainError
+from bistand.organisations.models import Municipality
 from bistand.sent_once import create_once
+
+
+def municipality_serving() -> Municipality | None:
+    """The municipality, or None on an installation not yet set up: these pages still open."""
+    try:
+        return municipality_current()
+    except LookupError:
+        return None
 
 
 def accessibility_report_receive(
     *, report: dict[str, Any], language: str, submission_key: uuid.UUID | None
 ) -> tuple[AccessibilityReport, bool]:
     """(the report, True) when it is new; (the report this key already made, False) for a double
-    click, a reload or a retried request."""
-    return create_once(
+    click, a reload or a retried request. A new report is announced to the municipality's
+    accessibility contact, when it has one (a task queued with the report's row)."""
+    report_and_new = create_once(
         AccessibilityReport,
         key=submission_key,
         by={},
@@ -32,6 +44,11 @@ def accessibility_report_receive(
             **report, language=language, submission_key=submission_key
         ),
     )
+    if report_and_new[1]:
+        municipality = municipality_serving()
+        if municipality is not None and municipality.accessibility_contact_email:
+            accessibility_report_notify.enqueue(municipality.pk)
+    return report_and_new
 
 
 @transaction.atomic

@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 
 from bistand.about.browser_storage import cookies, in_the_window
 from bistand.about.forms import AccessibilityReportForm
-from bistand.about.services import accessibility_report_receive
+from bistand.about.services import accessibility_report_receive, municipality_serving
 from bistand.about.statement import accessibility_statement, personal_data_facts
-from bistand.applications.services import municipality_current
 from bistand.organisations.models import Committee, Municipality
 from bistand.rules.parameters_loader import default_rulebook
 
@@ -29,14 +28,6 @@ def _login_limits() -> dict[str, int]:
     """How long a login lasts without activity, for the words of the statement."""
     idle = settings.BISTAND_IDLE_LOGOUT_SECONDS or settings.SESSION_COOKIE_AGE
     return {"idle_minutes": max(1, idle // 60)}
-
-
-def _municipality() -> Municipality | None:
-    """The municipality, or None on an installation not yet set up: these pages still open."""
-    try:
-        return municipality_current()
-    except LookupError:
-        return None
 
 
 def _named(municipality: Municipality | None) -> str:
@@ -55,7 +46,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
                 (str(deficiency.text) % limits, deficiency.criterion)
                 for deficiency in statement.deficiencies
             ],
-            "municipality_name": _named(_municipality()),
+            "municipality_name": _named(municipality_serving()),
         },
     )
 
@@ -103,7 +94,7 @@ def accessibility_report(request: HttpRequest) -> HttpResponse:
 
 
 def personal_data(request: HttpRequest) -> HttpResponse:
-    municipality = _municipality()
+    municipality = municipality_serving()
     facts = personal_data_facts()
     legal = default_rulebook().legal
     return render(

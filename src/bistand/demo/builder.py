@@ -189,6 +189,7 @@ def demo_data_load(*, today: date) -> bool:
         payment_iban=DEMO_MUNICIPALITY_IBAN,
         payment_bic="ESSESESS",
         data_protection_officer_email="dataskyddsombud@demostad.example",
+        accessibility_contact_email="tillganglighet@demostad.example",
     )
     caseworkers: dict[str, User] = {}
     staff: dict[str, tuple[User, User]] = {}

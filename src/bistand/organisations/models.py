@@ -88,6 +88,15 @@ class Municipality(models.Model):
             "data is handled."
         ),
     )
+    accessibility_contact_email = models.EmailField(
+        _("accessibility contact's e-mail"),
+        blank=True,
+        help_text=_(
+            "Told by e-mail when someone reports an accessibility problem or asks for content in "
+            "an accessible form. The e-mail says only that a report has come in; it is read in "
+            "the administration."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
