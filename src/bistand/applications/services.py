@@ -163,12 +163,7 @@ def attachment_add(
         object_type="attachment",
         object_id=attachment.pk,
         before=None,
-        after={
-            "application": str(application.pk),
-            "kind": kind,
-            "content_type": checked.content_type,
-            "size": len(content),
-        },
+        after=attachment_logged(attachment),
     )
     return attachment
 
@@ -177,6 +172,16 @@ def _not_added_yet(application: Application, digest: str) -> None:
     same = application.attachments.filter(sha256=digest).first()
     if same is not None:
         raise UploadError(UploadErrorCode.ALREADY_ADDED, name=same.original_name)
+
+
+def attachment_logged(attachment: Attachment) -> dict[str, Any]:
+    """What the access log keeps of a document: never its name or content."""
+    return {
+        "application": str(attachment.application_id),
+        "kind": attachment.kind,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+    }
 
 
 class AttachmentRemoveError(Exception):
@@ -200,12 +205,7 @@ def attachment_remove(*, attachment: Attachment, acted_by: User) -> str:
         user=acted_by,
         object_type="attachment",
         object_id=attachment.pk,
-        before={
-            "application": str(application.pk),
-            "kind": attachment.kind,
-            "content_type": attachment.content_type,
-            "size": attachment.size,
-        },
+        before=attachment_logged(attachment),
         after=None,
     )
     stored, name = attachment.file.storage, attachment.file.name or ""

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bistand.applications.models import Application, ApplicationStatus, Attachment
-from bistand.applications.services import municipality_current
+from bistand.applications.services import attachment_logged, municipality_current
 from bistand.audit.services import access_log_system_write
 
 DRAFTS_PROCESS = "dispose_unsent_drafts"
@@ -88,12 +88,7 @@ def _draft_delete(draft: Application, *, kept_days: int) -> None:
             process=DRAFTS_PROCESS,
             object_type="attachment",
             object_id=attachment.pk,
-            before={
-                "application": str(draft.pk),
-                "kind": attachment.kind,
-                "content_type": attachment.content_type,
-                "size": attachment.size,
-            },
+            before=attachment_logged(attachment),
             after=None,
         )
         _delete_file_on_commit(attachment.file.name or "")
