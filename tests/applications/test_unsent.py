@@ -164,10 +164,12 @@ def test_the_applicant_is_reminded_once_before_the_draft_is_deleted(
         assert _remind(later).startswith("0 ")
     assert len(mail.outbox) == 1
 
-    # Changed later, it is kept longer, and reminded of again before its new last day.
-    _changed_on(world.draft_a, date(2026, 11, 28))
+    # Changed the day the reminder came (the applicant opened the draft and saved a page), it
+    # is kept longer, and reminded of again before its new last day, 26 December.
+    _changed_on(world.draft_a, date(2026, 11, 26))
+    assert _remind(date(2026, 12, 20)).startswith("0 ")
+    assert _remind(date(2026, 12, 21)).startswith("1 ")
     assert _remind(date(2026, 12, 22)).startswith("0 ")
-    assert _remind(date(2026, 12, 23)).startswith("1 ")
 
 
 @pytest.mark.django_db

@@ -88,7 +88,7 @@ class Application(models.Model):
     # The applicant was reminded that it is due soon: once per request (bistand remind_completions).
     completion_reminded_on = models.DateField(_("reminded to complete"), null=True, blank=True)
     # An unsent draft's applicant was reminded that it will be deleted (bistand remind); a
-    # change after this day moves the day it is deleted, and earns a reminder of its own.
+    # change moves the day it is deleted, and earns a reminder of its own before that day.
     draft_reminded_on = models.DateField(_("reminded of the unsent draft"), null=True, blank=True)
     # The applicant took it back; a caseworker then writes it off, in the journal.
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)

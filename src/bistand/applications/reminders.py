@@ -17,7 +17,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
 from bistand.applications.models import (
     SUBMITTED_STATUSES,
@@ -128,7 +127,8 @@ def completion_reminders_send(*, today: date) -> int:
 
 def draft_reminders_due(*, today: date) -> list[Application]:
     """Unsent drafts whose last day is within the municipality's reminder days (today
-    included), not yet reminded of since they were last changed."""
+    included), not yet reminded of that last day. A reminder is for one last day: a draft
+    changed after it, even on the same day, has a later last day and is reminded again."""
     municipality = municipality_current()
     days, kept_days = municipality.draft_reminder_days, municipality.draft_kept_days
     if not days:
@@ -142,9 +142,9 @@ def draft_reminders_due(*, today: date) -> list[Application]:
     ).select_related("applicant")
     for draft in drafts.order_by("updated_at", "pk"):
         last_day = draft_kept_until(draft, kept_days=kept_days)
-        changed_on = timezone.localdate(draft.updated_at)
-        reminded = draft.draft_reminded_on is not None and draft.draft_reminded_on >= changed_on
-        if today <= last_day <= today + timedelta(days=days) and not reminded:
+        reminders_from = last_day - timedelta(days=days)
+        reminded = draft.draft_reminded_on is not None and draft.draft_reminded_on >= reminders_from
+        if reminders_from <= today <= last_day and not reminded:
             due.append(draft)
     return due
 
