@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from bistand.decisions.services import (
     decision_make,
     decision_sign,
 )
+from bistand.payments.selectors import payment_seen
 from bistand.rules.input_parsing import InvalidInputError
 
 
@@ -98,6 +100,9 @@ def decision_detail(
             **letter_context(decision),
             "can_sign": decision.status == DecisionStatus.AWAITING_SECOND_SIGNATURE,
             "appeal": appeal_of(decision=decision, user=request.user) if applicant else None,
+            # How much is paid, to which account and on which day (the household's question).
+            "payment": payment_seen(decision_id=decision.pk) if applicant else None,
+            "today": timezone.localdate(),
             "appeals_waiting": statuses.count(AppealStatus.RECEIVED),
             "appeals_any": bool(statuses),
         },

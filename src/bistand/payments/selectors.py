@@ -1,8 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from uuid import UUID
+
 from django.db.models import QuerySet
 
 from bistand.accounts.models import User
 from bistand.cases.selectors import UNIT_ROLES
+from bistand.payments.iban import iban_is_valid
 from bistand.payments.models import OrderStatus, PaymentOrder, PaymentRun
 
 
@@ -18,3 +25,39 @@ def pending_orders(*, user: User) -> QuerySet[PaymentOrder]:
     return PaymentOrder.objects.filter(
         unit__in=user.units.all(), status=OrderStatus.PENDING
     ).select_related("person", "unit")
+
+
+class PaymentState(StrEnum):
+    NO_ACCOUNT = "no_account"  # waiting, and cannot be paid: no valid account to pay to
+    WAITING = "waiting"  # waiting for the unit's next payment run
+    PLANNED = "planned"  # in a run that is prepared, with its day
+    SENT = "sent"  # the run is approved and sent to the bank
+
+
+@dataclass(frozen=True)
+class PaymentSeen:
+    """What the household sees of a decision's payment: how much, where to, and when."""
+
+    amount: Decimal
+    state: PaymentState
+    day: date | None
+    account_ending: str  # the account's last four characters; "" when there is none
+
+
+def payment_seen(*, decision_id: UUID) -> PaymentSeen | None:
+    """The payment of a decision as its household sees it, or None when nothing is paid."""
+    order = (
+        PaymentOrder.objects.filter(decision_id=decision_id).select_related("person", "run").first()
+    )
+    if order is None:
+        return None
+    iban = order.person.iban
+    ending = iban[-4:] if iban_is_valid(iban) else ""
+    day = order.run.execution_date if order.run is not None else None
+    if order.status == OrderStatus.SENT:
+        state = PaymentState.SENT
+    elif order.status == OrderStatus.IN_RUN:
+        state = PaymentState.PLANNED
+    else:
+        state = PaymentState.WAITING if ending else PaymentState.NO_ACCOUNT
+    return PaymentSeen(order.amount, state, day, ending)
