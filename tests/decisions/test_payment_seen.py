@@ -60,3 +60,13 @@ def test_a_payment_without_an_account_says_what_to_do(world: World) -> None:
     seen = _payment(world)
     assert "kan inte betalas ut än: vi har inget bankkonto att betala till." in seen
     assert "Skriv ditt kontonummer (IBAN) till din handläggare." in seen
+    # My case puts it first among what the household has to do, linked to the payment.
+    my_case = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
+    to_do = my_case.split('id="to-do-title"')[1].split("</section>")[0]
+    assert f"/decisions/{world.decision_a.pk}/#payment-title" in to_do
+    assert "Ge oss ditt bankkonto, så att" in to_do
+    assert "för januari 2026 kan betalas ut" in to_do
+    # With an account again, it is no longer something to do.
+    Person.objects.filter(pk=world.person_a.pk).update(iban=PERSON_IBAN)
+    my_case = client_for(world.applicant).get(reverse("applications:my-case")).content.decode()
+    assert "Ge oss ditt bankkonto" not in my_case

@@ -63,6 +63,7 @@ from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access
 from bistand.cases.models import CaseStatus
 from bistand.conversations.selectors import applicant_cases, unread_count
 from bistand.decisions.selectors import decision_queryset_visible
+from bistand.payments.selectors import payments_without_account
 
 UPLOAD_MESSAGES = {
     UploadErrorCode.EMPTY: gettext_lazy("The file is empty. Choose the file again."),
@@ -145,6 +146,8 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
         for a in mine
         if a.status == ApplicationStatus.NEEDS_COMPLETION and a.completion_sent_at is None
     ]
+    # A granted month that cannot be paid: nothing else would tell the household why.
+    unpayable = payments_without_account(decision_ids=[d.pk for d in decisions])
     drafts = [a for a in mine if _editable(a, user)]
     if drafts:
         kept_days = municipality_current().draft_kept_days
@@ -168,6 +171,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "applications": mine,
             "to_complete": sorted(to_complete, key=lambda a: a.completion_due or a.month),
             "to_confirm": to_confirm,
+            "unpayable": unpayable,
             "drafts": drafts,
             "can_start_first": not applied_months,
             "monthly_months": monthly_months,
@@ -179,6 +183,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "nothing_to_do": not (
                 to_complete
                 or to_confirm
+                or unpayable
                 or drafts
                 or unread
                 or contact_pending

@@ -61,3 +61,11 @@ def payment_seen(*, decision_id: UUID) -> PaymentSeen | None:
     else:
         state = PaymentState.WAITING if ending else PaymentState.NO_ACCOUNT
     return PaymentSeen(order.amount, state, day, ending)
+
+
+def payments_without_account(*, decision_ids: list[UUID]) -> list[PaymentOrder]:
+    """Of these decisions' payments, those waiting that cannot be paid: no valid account."""
+    waiting = PaymentOrder.objects.filter(
+        decision_id__in=decision_ids, status=OrderStatus.PENDING
+    ).select_related("person")
+    return [order for order in waiting if not iban_is_valid(order.person.iban)]
