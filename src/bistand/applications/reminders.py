@@ -106,23 +106,41 @@ def completion_reminders_due(*, today: date) -> list[Application]:
 def completion_reminders_send(*, today: date) -> int:
     """Mark and queue each due reminder, in one transaction per application. The mark is set
     only where it is still empty, so that two runs remind once."""
-    sent = 0
-    for application in completion_reminders_due(today=today):
-        with transaction.atomic():
-            marked = Application.objects.filter(
-                pk=application.pk, completion_reminded_on__isnull=True
-            ).update(completion_reminded_on=today)
-            if not marked:  # another run got there first
-                continue
-            access_log_system_write(
-                process=COMPLETION_PROCESS,
-                object_type="application",
-                object_id=application.pk,
-                after={"completion_reminded_on": today.isoformat()},
-            )
-            notification_schedule(person=application.applicant)
-        sent += 1
-    return sent
+    return sum(
+        _remind_once(
+            application,
+            unmarked={"completion_reminded_on__isnull": True},
+            mark="completion_reminded_on",
+            process=COMPLETION_PROCESS,
+            today=today,
+        )
+        for application in completion_reminders_due(today=today)
+    )
+
+
+def _remind_once(
+    application: Application,
+    *,
+    unmarked: dict[str, object],
+    mark: str,
+    process: str,
+    today: date,
+) -> bool:
+    """Mark the application reminded today, log it and queue the notice, in one transaction;
+    False, and nothing done, when the mark is no longer as it was read (another run got there
+    first, or the application changed)."""
+    with transaction.atomic():
+        marked = Application.objects.filter(pk=application.pk, **unmarked).update(**{mark: today})
+        if not marked:
+            return False
+        access_log_system_write(
+            process=process,
+            object_type="application",
+            object_id=application.pk,
+            after={mark: today.isoformat()},
+        )
+        notification_schedule(person=application.applicant)
+    return True
 
 
 def draft_reminders_due(*, today: date) -> list[Application]:
@@ -152,22 +170,16 @@ def draft_reminders_due(*, today: date) -> list[Application]:
 def draft_reminders_send(*, today: date) -> int:
     """Mark and queue each due reminder, in one transaction per draft. The mark changes only
     from what was read, so that two runs remind once; marking does not move the draft's day."""
-    sent = 0
-    for draft in draft_reminders_due(today=today):
-        with transaction.atomic():
-            marked = Application.objects.filter(
-                pk=draft.pk,
-                status=ApplicationStatus.DRAFT,
-                draft_reminded_on=draft.draft_reminded_on,
-            ).update(draft_reminded_on=today)
-            if not marked:  # sent, or another run got there first
-                continue
-            access_log_system_write(
-                process=DRAFT_PROCESS,
-                object_type="application",
-                object_id=draft.pk,
-                after={"draft_reminded_on": today.isoformat()},
-            )
-            notification_schedule(person=draft.applicant)
-        sent += 1
-    return sent
+    return sum(
+        _remind_once(
+            draft,
+            unmarked={
+                "status": ApplicationStatus.DRAFT,
+                "draft_reminded_on": draft.draft_reminded_on,  # sent, or reminded: not again
+            },
+            mark="draft_reminded_on",
+            process=DRAFT_PROCESS,
+            today=today,
+        )
+        for draft in draft_reminders_due(today=today)
+    )
