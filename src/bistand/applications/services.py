@@ -39,6 +39,7 @@ from bistand.journals.services import journal_entry_create
 from bistand.organisations.models import Municipality, Unit
 from bistand.people.models import Gender, Person
 from bistand.people.validators import identity_number_clean
+from bistand.stored_files import file_delete_on_commit
 
 
 def municipality_current() -> Municipality:
@@ -208,11 +209,9 @@ def attachment_remove(*, attachment: Attachment, acted_by: User) -> str:
         before=attachment_logged(attachment),
         after=None,
     )
-    stored, name = attachment.file.storage, attachment.file.name or ""
+    file_delete_on_commit(attachment.file.storage, attachment.file.name)
     attachment.delete()
     application.save(update_fields=["updated_at"])  # the draft is kept counting from today
-    if name:
-        transaction.on_commit(lambda: stored.delete(name))
     return attachment.original_name
 
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from bistand.applications.models import Application, ApplicationStatus, Attachment
 from bistand.applications.services import attachment_logged, municipality_current
 from bistand.audit.services import access_log_system_write
+from bistand.stored_files import file_delete_on_commit
 
 DRAFTS_PROCESS = "dispose_unsent_drafts"
 FILES_PROCESS = "dispose_unrecorded_files"
@@ -91,7 +92,7 @@ def _draft_delete(draft: Application, *, kept_days: int) -> None:
             before=attachment_logged(attachment),
             after=None,
         )
-        _delete_file_on_commit(attachment.file.name or "")
+        file_delete_on_commit(attachment.file.storage, attachment.file.name)
         attachment.delete()
     access_log_system_write(
         process=DRAFTS_PROCESS,
@@ -112,12 +113,6 @@ def _draft_delete(draft: Application, *, kept_days: int) -> None:
 def _storage() -> Storage:
     """Where the attachments' files are: the storage their records name them in."""
     return Attachment._meta.get_field("file").storage
-
-
-def _delete_file_on_commit(name: str) -> None:
-    if name:
-        storage = _storage()
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 def _stored_names(folder: str = "") -> Iterator[str]:
@@ -170,7 +165,7 @@ def unrecorded_files_remove(*, now: datetime) -> int:
                 before={"size": size},
                 after=None,
             )
-            _delete_file_on_commit(name)
+            file_delete_on_commit(storage, name)
         removed += 1
     return removed
 

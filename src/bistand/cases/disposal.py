@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.files.storage import Storage
 from django.db import connection, transaction
 from django.db.models import Max
 
@@ -33,6 +32,7 @@ from bistand.payments.models import PaymentOrder
 from bistand.people.models import Person
 from bistand.recoveries.models import Receivable, ReceivableStatus
 from bistand.rules.parameters_loader import default_rulebook
+from bistand.stored_files import file_delete_on_commit
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,6 @@ def _extract(case: Case, last: date) -> DisposalExtract:
     )
 
 
-def _file_delete_on_commit(storage: Storage, name: str) -> None:
-    """A document's file leaves the disk only once its record's deletion is committed: a
-    disposal that fails keeps both."""
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 @transaction.atomic
 def case_dispose(*, candidate: DisposalCandidate, acted_by: User) -> DisposalExtract:
     """Delete the case's records and every person left without records; keep the extract."""
@@ -125,7 +118,8 @@ def case_dispose(*, candidate: DisposalCandidate, acted_by: User) -> DisposalExt
     people.update(applications.values_list("applicant_id", flat=True))
     for application in applications:
         for attachment in application.attachments.all():
-            _file_delete_on_commit(attachment.file.storage, attachment.file.name or "")
+            # The file goes when the disposal is committed: one that fails keeps both.
+            file_delete_on_commit(attachment.file.storage, attachment.file.name)
             attachment.delete()
     applications.delete()
     SecureMessage.objects.filter(case=case).delete()

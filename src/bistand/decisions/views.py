@@ -101,8 +101,11 @@ def decision_detail(
             "can_sign": decision.status == DecisionStatus.AWAITING_SECOND_SIGNATURE,
             "appeal": appeal_of(decision=decision, user=request.user) if applicant else None,
             # How much is paid, to which account and on which day (the household's question).
-            "payment": payment_seen(decision_id=decision.pk) if applicant else None,
-            "today": timezone.localdate(),
+            "payment": (
+                payment_seen(decision_id=decision.pk, today=timezone.localdate())
+                if applicant
+                else None
+            ),
             "appeals_waiting": statuses.count(AppealStatus.RECEIVED),
             "appeals_any": bool(statuses),
         },

@@ -31,7 +31,8 @@ class PaymentState(StrEnum):
     NO_ACCOUNT = "no_account"  # waiting, and cannot be paid: no valid account to pay to
     WAITING = "waiting"  # waiting for the unit's next payment run
     PLANNED = "planned"  # in a run that is prepared, with its day
-    SENT = "sent"  # the run is approved and sent to the bank
+    SENT = "sent"  # the run is approved and sent to the bank; its day has not come
+    PAID = "paid"  # sent, and its day has passed
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ class PaymentSeen:
     account_ending: str  # the account's last four characters; "" when there is none
 
 
-def payment_seen(*, decision_id: UUID) -> PaymentSeen | None:
-    """The payment of a decision as its household sees it, or None when nothing is paid."""
+def payment_seen(*, decision_id: UUID, today: date) -> PaymentSeen | None:
+    """The payment of a decision as its household sees it on `today`, or None when nothing is
+    paid."""
     order = (
         PaymentOrder.objects.filter(decision_id=decision_id).select_related("person", "run").first()
     )
@@ -55,7 +57,7 @@ def payment_seen(*, decision_id: UUID) -> PaymentSeen | None:
     ending = iban[-4:] if iban_is_valid(iban) else ""
     day = order.run.execution_date if order.run is not None else None
     if order.status == OrderStatus.SENT:
-        state = PaymentState.SENT
+        state = PaymentState.PAID if day is not None and day < today else PaymentState.SENT
     elif order.status == OrderStatus.IN_RUN:
         state = PaymentState.PLANNED
     else:
