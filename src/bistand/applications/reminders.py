@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from bistand.applications.disposal import draft_kept_until, start_of_day
 from bistand.applications.models import (
     SUBMITTED_STATUSES,
     Application,
@@ -25,7 +26,6 @@ from bistand.applications.models import (
     ReapplicationReminder,
 )
 from bistand.applications.services import municipality_current
-from bistand.applications.unsent import draft_kept_until, start_of_day
 from bistand.applications.windows import add_months, months_open_for_application
 from bistand.audit.services import access_log_system_read, access_log_system_write
 from bistand.cases.models import CaseStatus

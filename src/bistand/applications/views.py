@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from bistand.accounts.models import User
 from bistand.appeals.selectors import appeals_by_decision
 from bistand.applications.contact_views import contact_waiting, notified_by
+from bistand.applications.disposal import draft_kept_until
 from bistand.applications.forms import (
     MONTHLY_NOT_CARRIED,
     STEP_FORMS,
@@ -56,7 +57,6 @@ from bistand.applications.services import (
     online_intake_closed_to,
 )
 from bistand.applications.summary import answers_summary
-from bistand.applications.unsent import draft_kept_until
 from bistand.applications.uploads import UploadError, UploadErrorCode, check_size
 from bistand.applications.windows import months_open_for_application, next_reapplication_window
 from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access_checked

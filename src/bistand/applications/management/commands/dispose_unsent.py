@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from bistand.applications.unsent import unsent_dispose
+from bistand.applications.disposal import unsent_dispose
 
 
 class Command(BaseCommand):

@@ -228,10 +228,10 @@ def test_a_draft_changed_while_the_run_is_on_its_way_is_kept(
 ) -> None:
     """The run lists the drafts past their day, then takes each under its lock: the applicant
     saved an answer in between, so the draft is read again and kept."""
-    from bistand.applications import unsent
+    from bistand.applications import disposal
 
     _changed_on(world.draft_a, CHANGED_ON)
-    listed = unsent.drafts_past_their_day
+    listed = disposal.drafts_past_their_day
 
     def listed_then_changed(*, today: date) -> list[Application]:
         drafts = listed(today=today)
@@ -239,6 +239,6 @@ def test_a_draft_changed_while_the_run_is_on_its_way_is_kept(
         world.draft_a.save(update_fields=["updated_at"])  # the applicant's change
         return drafts
 
-    monkeypatch.setattr(unsent, "drafts_past_their_day", listed_then_changed)
+    monkeypatch.setattr(disposal, "drafts_past_their_day", listed_then_changed)
     assert _dispose(date(2026, 12, 2))[0].startswith("0 ")
     assert Application.objects.filter(pk=world.draft_a.pk).exists()
