@@ -18,7 +18,6 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from bistand.accounts.models import User
-from bistand.accounts.services import applicant_user_for_identity_number
 from bistand.applications.models import Application, ApplicationKind, ApplicationStatus
 from bistand.applications.services import application_submit
 from bistand.audit.models import AccessLogEntry
@@ -26,77 +25,13 @@ from bistand.cases.models import Case
 from bistand.conversations.models import SecureMessage
 from bistand.people.identity_numbers import compose_identity_number
 from bistand.people.models import Person
+from tests.applications.journey import FIRST_STEPS
+from tests.applications.journey import children_posted as _children
+from tests.applications.journey import new_applicant as _new_applicant
+from tests.applications.journey import send as _send
+from tests.applications.journey import walk_first_application as _walk_first_application
 from tests.concurrency import at_once
-from tests.factories import World, client_for, digits_in_arabic, notices_cleared, pdf_bytes
-
-FIRST_STEPS = {
-    "household": {},  # filled per test (partner, children)
-    "housing": {
-        "housing_type": "rental",
-        "housing": "7 200",
-        "household_electricity": "300",
-        "home_insurance": "150,50",
-    },
-    "incomes": {"employment": "4000", "child_allowance": "1250"},
-    "assets": {"bank_balance": "800"},
-    "work": {
-        "support_barrier": "unemployed_registered",
-        "support_barrier_text": "Jag söker jobb som undersköterska.",
-        "registered_at_employment_service": "on",
-    },
-    "needs": {"other_needs": ""},
-}
-
-
-def _new_applicant(day: int, birth_number: int = 982):  # type: ignore[no-untyped-def]
-    number = compose_identity_number(date(1990, 5, day), birth_number)
-    return applicant_user_for_identity_number(
-        identity_number=number, first_name="Ny", last_name="Sökande"
-    )
-
-
-def _children(*numbers: str) -> dict[str, str]:
-    data = {
-        "children-TOTAL_FORMS": str(len(numbers)),
-        "children-INITIAL_FORMS": "0",
-        "children-MIN_NUM_FORMS": "0",
-        "children-MAX_NUM_FORMS": "12",
-    }
-    for index, number in enumerate(numbers):
-        data[f"children-{index}-first_name"] = f"Barn{index}"
-        data[f"children-{index}-identity_number"] = number
-        data[f"children-{index}-lunch_at_home"] = "on"
-    return data
-
-
-def _walk_first_application(client: Client, household: dict[str, str]) -> Application:
-    response = client.post(reverse("applications:start"))
-    application = Application.objects.get(pk=response["Location"].split("/")[3])
-    assert response["Location"].endswith("/step/household/")
-    for step, data in {**FIRST_STEPS, "household": household}.items():
-        url = reverse("applications:step", kwargs={"application_id": application.pk, "step": step})
-        response = client.post(url, data)
-        assert response.status_code == 302, (step, response.content.decode()[-2000:])
-    documents = reverse("applications:documents", kwargs={"application_id": application.pk})
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.post(documents, {"kind": "rent", "file": SimpleUploadedFile("hyra.pdf", pdf_bytes())})
-    client.post(documents, {"continue": "1"})
-    consent = reverse(
-        "applications:step", kwargs={"application_id": application.pk, "step": "consent"}
-    )
-    assert client.post(consent, {"truthful": "on", "consent_checks": "on"}).status_code == 302
-    return application
-
-
-def _send(client: Client, application: Application, key: uuid.UUID | None = None):  # type: ignore[no-untyped-def]
-    send = reverse("applications:send", kwargs={"application_id": application.pk})
-    if key is None:
-        page = client.get(send).content.decode()
-        found = re.search(r'name="submission_key" value="([0-9a-f-]+)"', page)
-        assert found is not None
-        key = uuid.UUID(found.group(1))
-    return client.post(send, {"submission_key": str(key)})
+from tests.factories import World, client_for, digits_in_arabic, notices_cleared
 
 
 @pytest.mark.django_db

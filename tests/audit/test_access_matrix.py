@@ -36,6 +36,7 @@ PUBLIC_VIEWS = {
     "about:accessibility",  # the accessibility statement, its report form, the page on personal
     "about:accessibility-report",  # data: about the e-service, open to everyone (ADR 0035)
     "about:personal-data",
+    "about:contact",  # whom to call, today if the need is urgent: no case data (ADR 0038)
 }
 PUBLIC_NAMESPACES = {"admin"}
 

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import time
 from typing import Any
 
 from django.db import transaction
@@ -16,7 +18,7 @@ from bistand.about.tasks import accessibility_report_notify
 from bistand.accounts.models import User
 from bistand.applications.services import municipality_current
 from bistand.errors import DomainError
-from bistand.organisations.models import Municipality
+from bistand.organisations.models import Municipality, Unit
 from bistand.sent_once import create_once
 
 
@@ -26,6 +28,44 @@ def municipality_serving() -> Municipality | None:
         return municipality_current()
     except LookupError:
         return None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How a person reaches the social services, today: the unit's phone and its hours, where
+    to come, and the social emergency service's number for when the unit is closed."""
+
+    municipality_name: str
+    unit_name: str
+    phone: str
+    phone_link: str
+    phone_opens: time | None
+    phone_closes: time | None
+    visiting_address: str
+    out_of_hours_phone: str
+    out_of_hours_phone_link: str
+
+
+def social_services_contact(unit: Unit | None = None) -> Contact | None:
+    """The contact for a person whose case is at `unit`, or for anyone at the municipality's
+    intake unit; a unit without a phone of its own gives the intake unit's. None on an
+    installation not yet set up."""
+    municipality = municipality_serving()
+    if municipality is None:
+        return None
+    intake = municipality.intake_unit
+    reached = next((u for u in (unit, intake) if u is not None and u.phone), unit or intake)
+    return Contact(
+        municipality_name=municipality.name,
+        unit_name=reached.name if reached else "",
+        phone=reached.phone if reached else "",
+        phone_link=reached.phone_link if reached else "",
+        phone_opens=reached.phone_opens if reached else None,
+        phone_closes=reached.phone_closes if reached else None,
+        visiting_address=reached.visiting_address if reached else "",
+        out_of_hours_phone=municipality.out_of_hours_phone,
+        out_of_hours_phone_link=municipality.out_of_hours_phone_link,
+    )
 
 
 def accessibility_report_receive(

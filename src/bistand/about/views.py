@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Pages about the e-service itself, open to everyone without logging in: the accessibility
-statement with its report form, and how personal data and the browser are used (ADR 0035)."""
+statement with its report form, how personal data and the browser are used (ADR 0035), and how
+to reach the social services, today if the need is urgent (ADR 0038)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ from django.utils.translation import gettext as _
 
 from bistand.about.browser_storage import cookies, in_the_window
 from bistand.about.forms import AccessibilityReportForm
-from bistand.about.services import accessibility_report_receive, municipality_serving
+from bistand.about.services import (
+    accessibility_report_receive,
+    municipality_serving,
+    social_services_contact,
+)
 from bistand.about.statement import accessibility_statement, personal_data_facts
 from bistand.organisations.models import Committee, Municipality
 from bistand.rules.parameters_loader import default_rulebook
@@ -112,3 +117,10 @@ def personal_data(request: HttpRequest) -> HttpResponse:
             "window": in_the_window(),
         },
     )
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    """Whom to call, when, and where to come; and, first, what to do when a household lacks
+    food, medicine or a place to sleep today. Open to everyone: the person who needs it most may
+    have no e-identification at hand."""
+    return render(request, "about/contact.html", {"contact": social_services_contact()})

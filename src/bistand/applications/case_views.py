@@ -9,12 +9,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from bistand.applications.forms import CompletionRequestForm
+from bistand.applications.categories import UrgentNeed
+from bistand.applications.forms import CompletionRequestForm, UrgentNeedAssessmentForm
 from bistand.applications.models import UNDECIDED_STATUSES, Application, ApplicationStatus
 from bistand.applications.services import (
+    UrgentNeedError,
     WithdrawalError,
     application_completion_received,
     application_completion_request,
+    application_urgent_need_assess,
     application_write_off,
 )
 from bistand.applications.summary import answers_summary
@@ -35,6 +38,12 @@ def application_read(
             messages.error(request, _("Only a withdrawn application is written off, once."))
         else:
             messages.success(request, _("The application is written off; the journal says so."))
+        return redirect("applications:read", application_id=application.pk)
+    urgent_form = UrgentNeedAssessmentForm(
+        request.POST if request.POST.get("action") == "urgent_assessed" else None
+    )
+    if urgent_form.is_bound and urgent_form.is_valid():
+        _urgent_need_assess(request, application, urgent_form.cleaned_data["assessment"])
         return redirect("applications:read", application_id=application.pk)
     completable = application.status in UNDECIDED_STATUSES  # not decided: can be completed
     form = CompletionRequestForm(request.POST if request.POST.get("action") == "complete" else None)
@@ -63,5 +72,26 @@ def application_read(
             "decision": getattr(application, "decision", None),
             "completable": completable,
             "completion_form": form,
+            "urgent_needs": _urgent_needs_named(application),
+            "urgent_form": urgent_form,
         },
+        status=400 if urgent_form.is_bound and urgent_form.errors else 200,
     )
+
+
+def _urgent_need_assess(
+    request: AuthenticatedRequest, application: Application, assessment: str
+) -> None:
+    try:
+        application_urgent_need_assess(
+            application=application, assessment=assessment, acted_by=request.user
+        )
+    except UrgentNeedError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The assessment of the urgent need is in the journal."))
+
+
+def _urgent_needs_named(application: Application) -> list[str]:
+    labels = dict(UrgentNeed.choices)
+    return [str(labels.get(need, need)) for need in application.urgent_needs]

@@ -42,3 +42,13 @@ class HousingType(models.TextChoices):
     OWNED = "owned", _("Owned flat or house")
     LODGER = "lodger", _("Lodger or living with someone")
     NONE = "none", _("No home of my own")
+
+
+class UrgentNeed(models.TextChoices):
+    """What the applicant lacks today, before the application can be decided (ADR 0038). The
+    unit assesses it without delay; the system only puts it first in the queue."""
+
+    FOOD = "food", _("Food")
+    MEDICINE = "medicine", _("Medicine")
+    SHELTER = "shelter", _("A place to sleep tonight")
+    OTHER = "other", _("Something else I cannot do without")

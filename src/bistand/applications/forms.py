@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bistand.applications.categories import HousingType, SupportBarrier
+from bistand.applications.categories import HousingType, SupportBarrier, UrgentNeed
 from bistand.applications.fields import AmountField
 from bistand.applications.models import AttachmentKind
 from bistand.forms_base import PlainForm, children_formset, date_not_past
@@ -143,6 +143,23 @@ class WorkForm(StepForm):
 
 
 class NeedsForm(StepForm):
+    # Asked first on the page: a household without food today should not wait for a decision
+    # (ADR 0038). Ticking one tells the applicant at once whom to call; the sent application is
+    # put first in the unit's queue.
+    urgent_needs = forms.MultipleChoiceField(
+        label=_("Do you lack any of this today, before we can decide on your application?"),
+        choices=UrgentNeed.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick what you lack. Leave it empty if you can manage until the decision."),
+    )
+    urgent_text = forms.CharField(
+        label=_("What do you need today?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: I have no money for food for my children from tomorrow."),
+    )
     dental_care = AmountField(label=_("Dental care this month (kr)"))
     medicine = AmountField(label=_("Medicine this month (kr)"))
     other_needs = forms.CharField(
@@ -151,6 +168,18 @@ class NeedsForm(StepForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        needs, text = data.get("urgent_needs") or [], (data.get("urgent_text") or "").strip()
+        if UrgentNeed.OTHER in needs and not text and "urgent_text" not in self.errors:
+            self.add_error("urgent_text", _("Tell us what else you cannot do without today."))
+        elif text and not needs and "urgent_needs" not in self.errors:
+            self.add_error(
+                "urgent_needs",
+                _("Tick what you lack today, or empty the box below if you can manage."),
+            )
+        return data
 
 
 class ChangesForm(StepForm):
@@ -280,6 +309,23 @@ class CompletionRequestForm(PlainForm):
 
     def clean_due(self) -> date:
         return date_not_past(self.cleaned_data["due"])
+
+
+class UrgentNeedAssessmentForm(PlainForm):
+    """The caseworker records how the applicant's urgent need was assessed (ADR 0038)."""
+
+    assessment = forms.CharField(
+        label=_("How the urgent need was assessed, and what was done"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "For example: spoke with the applicant by phone; emergency aid for food granted, "
+            "decision in the journal. A signed journal entry in your name records it."
+        ),
+        error_messages={
+            "required": _("Write how the urgent need was assessed, and what was done.")
+        },
+    )
 
 
 class SubmitForm(PlainForm):

@@ -97,6 +97,12 @@ class Application(models.Model):
     written_off_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The applicant said they lack food, medicine or a place to sleep today (answers "needs",
+    # ADR 0038); a caseworker records that the need was assessed, and how, in the journal.
+    urgent_need_assessed_at = models.DateTimeField(_("urgent need assessed"), null=True, blank=True)
+    urgent_need_assessed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -115,6 +121,22 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.month:%Y-%m}"
+
+    @property
+    def urgent_needs(self) -> list[str]:
+        """What the applicant said they lack today (UrgentNeed values); empty when nothing."""
+        needs = (self.answers or {}).get("needs", {}).get("urgent_needs") or []
+        return [str(need) for need in needs]
+
+    @property
+    def urgent_need_waiting(self) -> bool:
+        """Received by the unit with an urgent need that no caseworker has yet recorded as
+        assessed, and not yet decided."""
+        return bool(
+            self.urgent_needs
+            and self.status in UNDECIDED_STATUSES
+            and self.urgent_need_assessed_at is None
+        )
 
     @property
     def completion_past_due(self) -> bool:

@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bistand.accounts.models import User
+from bistand.applications.categories import UrgentNeed
 from bistand.applications.models import (
     WITHDRAWABLE_STATUSES,
     Application,
@@ -586,3 +587,53 @@ def application_draft_discard(*, application: Application, acted_by: User) -> No
         after=None,
     )
     locked.delete()
+
+
+class UrgentNeedError(DomainError):
+    """The urgent need cannot be recorded as assessed: none was stated, or it already is."""
+
+
+@transaction.atomic
+def application_urgent_need_assess(
+    *, application: Application, assessment: str, acted_by: User
+) -> Application:
+    """A caseworker records that the urgent need the applicant stated was assessed, and how
+    (ADR 0038): a signed journal entry in their name, with what the applicant said they lacked
+    and the assessment in the caseworker's words. The system does not decide the need; it only
+    stops putting the application first in the queue."""
+    if not assessment.strip():
+        raise UrgentNeedError(
+            "empty", _("Write how the urgent need was assessed, and what was done.")
+        )
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if not locked.urgent_need_waiting or locked.case is None:
+        raise UrgentNeedError(
+            "not_waiting", _("This application has no urgent need waiting to be assessed.")
+        )
+    locked.urgent_need_assessed_at = timezone.now()
+    locked.urgent_need_assessed_by = acted_by
+    locked.save(update_fields=["urgent_need_assessed_at", "urgent_need_assessed_by", "updated_at"])
+    labels = dict(UrgentNeed.choices)
+    with translation.override(settings.LANGUAGE_CODE):  # the journal is kept in Swedish
+        needs = ", ".join(str(labels.get(need, need)).lower() for need in locked.urgent_needs)
+        text = _(
+            "Urgent need assessed. In the application for %(month)s, sent on %(sent)s, the "
+            "applicant said they lacked today: %(needs)s."
+        ) % {
+            "month": date_format(locked.month, "F Y"),
+            "sent": timezone.localtime(locked.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            "needs": needs,
+        }
+        said = (locked.answers.get("needs", {}).get("urgent_text") or "").strip()
+        if said:
+            text += "\n" + _("In their words: %(text)s") % {"text": said}
+        text += "\n" + _("Assessment: %(text)s") % {"text": assessment.strip()}
+    journal_entry_create(case=locked.case, text=text, author=acted_by, sign=True)
+    access_log_write(
+        user=acted_by,
+        object_type="application",
+        object_id=locked.pk,
+        before={"urgent_need_assessed_at": None},
+        after={"urgent_need_assessed_at": locked.urgent_need_assessed_at.isoformat()},
+    )
+    return locked

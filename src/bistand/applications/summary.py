@@ -88,6 +88,10 @@ def _row(field: forms.Field, value: Any) -> AnswerRow | None:
     if isinstance(field, AmountField):
         amount = _amount(value)
         return AnswerRow(label, amount) if amount else None
+    if isinstance(field, forms.MultipleChoiceField):
+        named = dict(cast(list[tuple[Any, Any]], field.choices))
+        chosen = [str(named.get(key, key)) for key in value or []]
+        return AnswerRow(label, ", ".join(chosen)) if chosen else None
     if isinstance(field, forms.ChoiceField):
         choices = cast(list[tuple[Any, Any]], field.choices)  # flat: no option groups here
         names = {str(key): str(name) for key, name in choices}

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bistand.about.services import social_services_contact
 from bistand.accounts.models import User
 from bistand.appeals.selectors import appeals_by_decision
 from bistand.applications.contact_views import contact_waiting, notified_by
@@ -32,6 +33,7 @@ from bistand.applications.forms import (
     steps_for,
 )
 from bistand.applications.models import (
+    UNDECIDED_STATUSES,
     WITHDRAWABLE_STATUSES,
     Application,
     ApplicationKind,
@@ -63,6 +65,7 @@ from bistand.audit.access import Audience, AuthenticatedRequest, Subject, access
 from bistand.cases.models import CaseStatus
 from bistand.conversations.selectors import applicant_cases, unread_count
 from bistand.decisions.selectors import decision_queryset_visible
+from bistand.organisations.models import Unit
 from bistand.payments.selectors import payments_without_account
 
 UPLOAD_MESSAGES = {
@@ -155,19 +158,20 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             draft.kept_until = draft_kept_until(draft, kept_days=kept_days)  # type: ignore[attr-defined]
     unread = unread_count(user=user)
     contact_pending = contact_waiting(user)
-    # Who handles the case, and so answers for the person's data (ärendeansvar; ADR 0035).
-    responsible = (
-        applicant_cases(user=user)
-        .filter(status=CaseStatus.OPEN)
-        .select_related("unit__committee")
-        .order_by("-opened_on")
-        .first()
-    )
+    responsible_unit = _responsible_unit(user)
     return render(
         request,
         "applications/my_case.html",
         {
-            "responsible_unit": responsible.unit if responsible else None,
+            "responsible_unit": responsible_unit,
+            "contact": social_services_contact(responsible_unit),
+            # An urgent need stated and not yet assessed: whom to call today, first (ADR 0038).
+            "urgent_open": any(
+                a.urgent_needs
+                and a.urgent_need_assessed_at is None
+                and a.status in URGENT_OPEN_STATUSES
+                for a in mine
+            ),
             "applications": mine,
             "to_complete": sorted(to_complete, key=lambda a: a.completion_due or a.month),
             "to_confirm": to_confirm,
@@ -192,6 +196,27 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             ),
         },
     )
+
+
+# An urgent need the applicant stated is theirs to call about until it is assessed or decided:
+# in a draft not yet sent, waiting for the partner, or received by the unit.
+URGENT_OPEN_STATUSES = (
+    ApplicationStatus.DRAFT,
+    ApplicationStatus.AWAITING_PARTNER,
+    *UNDECIDED_STATUSES,
+)
+
+
+def _responsible_unit(user: User) -> Unit | None:
+    """The unit that handles the person's open case (ärendeansvar; ADR 0035), if any."""
+    responsible = (
+        applicant_cases(user=user)
+        .filter(status=CaseStatus.OPEN)
+        .select_related("unit__committee")
+        .order_by("-opened_on")
+        .first()
+    )
+    return responsible.unit if responsible else None
 
 
 @access_checked(audience=Audience.APPLICANT, object_type="application_start")
@@ -296,6 +321,10 @@ def application_step(
             "formset": formset,
             "step": step,
             "title": STEP_TITLES[step],
+            # The page that asks about an urgent need says first whom to call (ADR 0038).
+            "contact": social_services_contact(_responsible_unit(request.user))
+            if step == "needs"
+            else None,
             **_progress(application, step),
         },
     )
@@ -579,6 +608,9 @@ def application_send(
             "draft_kept_until": _draft_kept_until(application, request.user),
             "attachments": application.attachments.all(),
             "summary": answers_summary(application),
+            "contact": social_services_contact(_responsible_unit(request.user))
+            if application.urgent_needs
+            else None,
         },
     )
 

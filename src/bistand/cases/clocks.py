@@ -4,6 +4,7 @@ paused while the applicant completes the application."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -68,8 +69,9 @@ def first_visit_clock(application: Application, today: date) -> Clock | None:
 
 
 def reception_queue(*, user: User, today: date) -> list[Clock]:
-    """First applications waiting for the first reception visit, most urgent first; those whose
-    clock stands still (the applicant still has time to complete) last."""
+    """First applications waiting for the first reception visit, most urgent first: those sent
+    with an urgent need not yet assessed (ADR 0038), then by the day the visit is due; those
+    whose clock stands still (the applicant still has time to complete) last."""
     applications = Application.objects.filter(
         case__in=case_queryset_visible(user=user),
         kind=ApplicationKind.FIRST,
@@ -77,7 +79,14 @@ def reception_queue(*, user: User, today: date) -> list[Clock]:
         case__first_visit_on__isnull=True,
     ).select_related("case__unit__committee__municipality", "applicant")
     clocks = [clock for a in applications if (clock := first_visit_clock(a, today))]
-    return sorted(clocks, key=lambda clock: (clock.paused_now, clock.due_on))
+    return sorted(
+        clocks,
+        key=lambda clock: (
+            not clock.application.urgent_need_waiting,
+            clock.paused_now,
+            clock.due_on,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,8 @@ def first_visit_compliance(*, units: QuerySet[Unit], today: date) -> list[Compli
 
 
 def monthly_applications_to_decide(*, user: User) -> QuerySet[Application]:
-    """Incoming monthly re-applications in the user's units, not yet decided, oldest first."""
+    """Incoming monthly re-applications in the user's units, not yet decided, oldest first;
+    the page puts those with an urgent need waiting before them (`urgent_first`)."""
     return (
         Application.objects.filter(
             case__in=case_queryset_visible(user=user),
@@ -120,3 +130,9 @@ def monthly_applications_to_decide(*, user: User) -> QuerySet[Application]:
         .select_related("case")
         .order_by("submitted_at")
     )
+
+
+def urgent_first(applications: Iterable[Application]) -> list[Application]:
+    """The same applications, those with an urgent need not yet assessed first, each group in
+    the order it came."""
+    return sorted(applications, key=lambda application: not application.urgent_need_waiting)

@@ -26,6 +26,7 @@ from bistand.cases.clocks import (
     first_visit_compliance,
     monthly_applications_to_decide,
     reception_queue,
+    urgent_first,
 )
 from bistand.cases.models import Case
 from bistand.cases.services import case_first_visit_record
@@ -127,7 +128,7 @@ def reception_queue_view(request: AuthenticatedRequest, _obj: None) -> HttpRespo
         "cases/queue.html",
         {
             "rows": rows,
-            "monthly": monthly_applications_to_decide(user=request.user),
+            "monthly": urgent_first(monthly_applications_to_decide(user=request.user)),
             "today": today,
             "compliance": compliance,
             # A refused action shows its errors in its own row, with what was written kept.

@@ -7,7 +7,7 @@ never to belong to a real person.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from django.db import transaction
 from django.db.models import Min
@@ -190,6 +190,7 @@ def demo_data_load(*, today: date) -> bool:
         payment_bic="ESSESESS",
         data_protection_officer_email="dataskyddsombud@demostad.example",
         accessibility_contact_email="tillganglighet@demostad.example",
+        out_of_hours_phone="08-000 00 100",
     )
     caseworkers: dict[str, User] = {}
     staff: dict[str, tuple[User, User]] = {}
@@ -198,11 +199,21 @@ def demo_data_load(*, today: date) -> bool:
         committee = Committee.objects.create(
             municipality=municipality, kind=CommitteeKind.DISTRICT, name=f"{name} stadsdelsnämnd"
         )
+        # Made-up numbers (a Swedish subscriber number never starts with 0) and streets.
+        phone = {
+            "phone": f"08-000 00 {len(aid_units) + 1:02d}0",
+            "phone_opens": time(9),
+            "phone_closes": time(11, 30),
+        }
         reception = Unit.objects.create(
-            committee=committee, kind=UnitKind.RECEPTION, name="Mottagning ekonomiskt bistånd"
+            committee=committee,
+            kind=UnitKind.RECEPTION,
+            name="Mottagning ekonomiskt bistånd",
+            **phone,
+            visiting_address=f"Torget 1, {name}, Demostad",
         )
         aid = Unit.objects.create(
-            committee=committee, kind=UnitKind.ECONOMIC_AID, name="Ekonomiskt bistånd"
+            committee=committee, kind=UnitKind.ECONOMIC_AID, name="Ekonomiskt bistånd", **phone
         )
         Unit.objects.create(committee=committee, kind=UnitKind.WORK_TRAINING, name="Arbetsträning")
         aid_units[key] = aid

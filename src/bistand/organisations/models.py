@@ -97,6 +97,15 @@ class Municipality(models.Model):
             "the administration."
         ),
     )
+    out_of_hours_phone = models.CharField(
+        _("social emergency service's phone (socialjour)"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Shown to applicants as the number to call in acute need when the units' phones are "
+            "closed: evenings, nights, weekends and holidays."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -105,6 +114,10 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def out_of_hours_phone_link(self) -> str:
+        return phone_link(self.out_of_hours_phone)
 
     def clean(self) -> None:
         """What the administrator sets must work for every applicant: the e-applications reach
@@ -173,6 +186,26 @@ class Unit(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="units")
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    # How an applicant reaches the unit: on the page "Contact us" (the intake unit) and on My
+    # case (the unit responsible for the person's case).
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("The number applicants call, for example 08-508 00 000."),
+    )
+    phone_opens = models.TimeField(
+        _("phone opens (weekdays)"), null=True, blank=True, help_text=_("For example 09:00.")
+    )
+    phone_closes = models.TimeField(
+        _("phone closes (weekdays)"), null=True, blank=True, help_text=_("For example 11:30.")
+    )
+    visiting_address = models.CharField(
+        _("visiting address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where applicants can come in person, for example Fleminggatan 4, Stockholm."),
+    )
 
     class Meta:
         ordering = ["committee__name", "name"]
@@ -184,3 +217,26 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee.name} – {self.name}"
+
+    def clean(self) -> None:
+        """Phone hours are both set or both empty, and the phone opens before it closes."""
+        opens, closes = self.phone_opens, self.phone_closes
+        if (opens is None) != (closes is None):
+            field = "phone_closes" if closes is None else "phone_opens"
+            raise ValidationError({field: _("Give both the time the phone opens and closes.")})
+        if opens is not None and closes is not None and opens >= closes:
+            raise ValidationError({"phone_closes": _("The phone must close after it opens.")})
+        if (opens is not None) and not self.phone:
+            raise ValidationError({"phone": _("Give the number that is open at these times.")})
+
+    @property
+    def phone_link(self) -> str:
+        """The number as a `tel:` link dials it: digits only, a leading + kept."""
+        return phone_link(self.phone)
+
+
+def phone_link(number: str) -> str:
+    digits = "".join(c for c in number if c in "0123456789")
+    if not digits:
+        return ""
+    return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"
