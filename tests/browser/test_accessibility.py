@@ -40,8 +40,24 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             page.goto("/about/accessibility/report/")
             page.locator("main form button[type=submit]").click()
 
+        def contact() -> None:
+            from datetime import time
+
+            from bistand.organisations.models import Municipality, Unit
+
+            Unit.objects.filter(pk=world.unit_a.pk).update(
+                phone="08-508 00 010",
+                phone_opens=time(9),
+                phone_closes=time(11, 30),
+                visiting_address="Kistagången 20, Kista",
+            )
+            Municipality.objects.update(out_of_hours_phone="08-508 00 100")
+            page.goto("/about/contact/")
+            expect(page.get_by_test_id("help-today")).to_be_visible()
+
         return [
             ("home", lambda: page.goto("/")),
+            ("contact the social services", contact),
             ("pre-calculation household", lambda: page.goto("/pre-calculation/")),
             ("pre-calculation with errors", precalc_errors),
             ("pre-calculation result", precalc_result),
@@ -56,6 +72,17 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
         page.goto(f"/my/applications/{draft}/step/housing/")
         page.locator("input[name=housing]").fill("många")
         page.locator("button[name=next]").click()
+
+    def urgent_errors() -> None:
+        page.goto(f"/my/applications/{draft}/step/needs/")
+        page.locator("input[name=urgent_needs][value=other]").check()
+        page.locator("button[name=next]").click()
+        expect(page.locator("#id_urgent_text_error")).to_be_visible()
+
+    def urgent_on_my_case() -> None:
+        page.locator("textarea[name=urgent_text]").fill("Mat till barnen i morgon.")
+        page.locator("button[name=save_and_exit]").click()
+        expect(page.get_by_test_id("help-today")).to_be_visible()
 
     def to_complete() -> None:
         from datetime import date
@@ -181,6 +208,8 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             for step in STEPS
         ],
         ("step with errors", housing_errors),
+        ("urgent need, with an error", urgent_errors),
+        ("my case, an urgent need stated", urgent_on_my_case),
         ("documents", lambda: page.goto(f"/my/applications/{draft}/documents/")),
         ("documents with one to take back", documents_uploaded),
         (
@@ -253,7 +282,7 @@ def test_what_a_new_household_and_a_partner_are_told_has_no_violations(
     municipality.save(update_fields=["intake_unit"])
     page = open_page(user_of(person_make(acted_by=world.caseworker_a)), language=language)
     page.goto("/my/applications/new/")
-    expect(page.locator("main .callout")).to_be_visible()
+    expect(page.locator("main .callout:not(.urgent)")).to_be_visible()
     tally.check(page, "start, nothing received online")
 
     partner = person_make(acted_by=world.caseworker_a)

@@ -39,7 +39,7 @@ SEEKING_WORK = {
 CONSENT = {"truthful": "on", "consent_checks": "on"}
 
 
-def _page(step: str, data: dict[str, str]) -> dict[str, Any]:
+def _page(step: str, data: dict[str, Any]) -> dict[str, Any]:
     """What the step's form stores for these answers; the demo's answers must pass it."""
     form = STEP_FORMS[step](data)
     if not form.is_valid():
@@ -64,7 +64,7 @@ def _user(person: Person) -> User:
     return applicant_user_for_identity_number(identity_number=person.identity_number)
 
 
-def _apply(case: Case, *, month: date, pages: dict[str, dict[str, str]]) -> Application:
+def _apply(case: Case, *, month: date, pages: dict[str, dict[str, Any]]) -> Application:
     """The case's applicant fills in every page of a first application and sends it; a partner
     confirms it with their own login. It reaches the case the household already has."""
     members = list(case.members.select_related("person").order_by("created_at"))
@@ -180,7 +180,8 @@ def demo_history_make(
         acted_by=caseworker,
     )
 
-    # Maria: just sent, and she asks about a meeting.
+    # Maria: just sent, without money for food until her sickness benefit comes: the
+    # application is first in the reception queue until the caseworker records the assessment.
     application = _apply(
         cases["Maria"],
         month=month,
@@ -200,7 +201,14 @@ def demo_history_make(
                     "hos Försäkringskassan."
                 ),
             },
-            "needs": {"medicine": "350"},
+            "needs": {
+                "medicine": "350",
+                "urgent_needs": ["food"],
+                "urgent_text": (
+                    "Sjukpenningen kommer först den 25:e. Jag har inga pengar till mat åt Leo "
+                    "och mig den här veckan."
+                ),
+            },
         },
     )
     secure_message_send(
