@@ -90,7 +90,7 @@ def test_a_unit_without_a_phone_gives_the_intake_units_and_none_at_all_says_what
     assert (contact.phone, contact.unit_name) == ("08-508 00 010", world.unit_a.name)
     Unit.objects.update(phone="", phone_opens=None, phone_closes=None)
     page = Client().get(reverse("about:contact")).content.decode()
-    assert "Ring Testkommun växel och fråga efter socialtjänstens mottagning" in page
+    assert "Ring växeln hos Testkommun och fråga efter socialtjänstens mottagning" in page
     assert CALL_OUT_OF_HOURS in page  # the emergency service's number still stands
 
 

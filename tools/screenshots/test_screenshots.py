@@ -1,7 +1,7 @@
 """`make screenshots`: the key applicant pages in Swedish and Arabic, desktop and 375 px wide,
 saved under docs/screenshots/. Not part of the test suite (it writes files)."""
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from tests.factories import World
 
 from bistand.applications.services import application_completion_request
 from bistand.conversations.services import secure_message_send
+from bistand.organisations.models import Municipality, Unit
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 # A monthly application filled in, ready to be checked and sent.
@@ -62,6 +63,16 @@ def test_screenshots(
         public.screenshot(path=OUT / f"{language}-{width}-accessibility.png", full_page=True)
         public.goto("/about/personal-data/")
         public.screenshot(path=OUT / f"{language}-{width}-personal-data.png", full_page=True)
+        # Whom to call today, and when (docs/adr/0038).
+        Unit.objects.filter(pk=world.unit_a.pk).update(
+            phone="08-508 00 010",
+            phone_opens=time(9),
+            phone_closes=time(11, 30),
+            visiting_address="Kistagången 20, Kista",
+        )
+        Municipality.objects.update(out_of_hours_phone="08-508 00 100")
+        public.goto("/about/contact/")
+        public.screenshot(path=OUT / f"{language}-{width}-contact-us.png", full_page=True)
 
         page = open_page(world.applicant, language=language, width=width)
         page.goto("/my/")
@@ -72,6 +83,11 @@ def test_screenshots(
         page.screenshot(path=OUT / f"{language}-{width}-step-with-error.png", full_page=True)
         page.goto(f"/my/applications/{world.draft_a.pk}/documents/")
         page.screenshot(path=OUT / f"{language}-{width}-documents.png", full_page=True)
+        # An urgent need: whom to call comes first on the page that asks (docs/adr/0038).
+        page.goto(f"/my/applications/{world.draft_a.pk}/step/needs/")
+        page.locator("input[name=urgent_needs][value=food]").check()
+        page.locator("textarea[name=urgent_text]").fill("Vi har inga pengar till mat i morgon.")
+        page.screenshot(path=OUT / f"{language}-{width}-urgent-need.png", full_page=True)
         world.draft_a.answers = SENT_ANSWERS
         world.draft_a.save()
         page.goto(f"/my/applications/{world.draft_a.pk}/send/")
