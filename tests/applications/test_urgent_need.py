@@ -159,6 +159,11 @@ def test_an_urgent_need_goes_first_and_a_caseworker_records_the_assessment(
         assert (
             queue.index(application.case.reference) < flag < queue.index(world.case_a.reference)
         )  # first, though the older one is due sooner
+        # The case list, where the caseworker works from, says it first too.
+        cases = caseworker.get(reverse("cases:list")).content.decode()
+        urgent_item = "Akut behov i ansökan för 2026-11: bedöm utan dröjsmål"
+        assert urgent_item in cases
+        assert cases.index(application.case.reference) < cases.index(world.case_a.reference)
         read = reverse("applications:read", args=[application.pk])
         page = caseworker.get(read).content.decode()
         assert "Akut behov som den sökande har uppgett" in page
@@ -211,6 +216,7 @@ def test_an_urgent_need_goes_first_and_a_caseworker_records_the_assessment(
         # The queue no longer puts it first; the applicant is no longer told to call.
         queue = caseworker.get(reverse("cases:queue")).content.decode()
         assert 'data-testid="urgent-flag"' not in queue
+        assert urgent_item not in caseworker.get(reverse("cases:list")).content.decode()
         mine = client_for(applicant_user).get(reverse("applications:my-case")).content.decode()
         assert not _help_today(mine)
         assert CALL_UNIT in mine  # the unit's number stays, beside who handles the case
@@ -228,7 +234,11 @@ def test_monthly_applications_with_an_urgent_need_come_first_and_it_is_not_carri
         (urgent, datetime(2026, 11, 23, 9, tzinfo=STOCKHOLM), {"needs": URGENT}),
     ):
         Application.objects.filter(pk=application.pk).update(
-            kind=ApplicationKind.MONTHLY, case=world.case_a, submitted_at=sent, answers=answers
+            kind=ApplicationKind.MONTHLY,
+            case=world.case_a,
+            submitted_at=sent,
+            answers=answers,
+            urgent_need_stated=bool(answers),
         )
     with time_machine.travel("2026-11-24 09:00 +0100", tick=False):
         queue = client_for(world.caseworker_a).get(reverse("cases:queue")).content.decode()
@@ -266,3 +276,31 @@ def test_the_administrator_cannot_save_phone_hours_that_do_not_work(world: World
     unit.phone = "08-508 00 010"
     unit.full_clean()
     assert unit.phone_link == "tel:0850800010"
+
+
+@pytest.mark.django_db
+def test_an_urgent_need_waits_for_the_unit_beside_a_completion_not_yet_due(world: World) -> None:
+    """Asked to complete, with days left, and an urgent need not assessed: the case waits for the
+    urgent need only; the completion is the applicant's to send."""
+    from bistand.applications.services import application_completion_request
+    from bistand.cases.waiting import waiting_case_count, waiting_for_unit
+
+    Application.objects.filter(pk=world.sent_a.pk).update(
+        answers={"needs": URGENT}, urgent_need_stated=True
+    )
+    with time_machine.travel("2026-11-24 09:00 +0100", tick=False):
+        application_completion_request(
+            application=world.sent_a,
+            due=date(2026, 11, 30),
+            what="Hyresavtalet.",
+            acted_by=world.caseworker_a,
+        )
+        waiting = waiting_for_unit(user=world.caseworker_a, case_ids=[world.case_a.pk])
+        assert [a.pk for a in waiting[world.case_a.pk].urgent] == [world.sent_a.pk]
+        assert waiting[world.case_a.pk].past_due == []
+        assert waiting[world.case_a.pk].completions == []
+        assert waiting_case_count(user=world.caseworker_b) == 0  # another unit's case
+        with time_machine.travel("2026-12-01 09:00 +0100", tick=False):  # the day has passed
+            waiting = waiting_for_unit(user=world.caseworker_a, case_ids=[world.case_a.pk])
+            assert [a.pk for a in waiting[world.case_a.pk].past_due] == [world.sent_a.pk]
+            assert len(waiting[world.case_a.pk].urgent) == 1

@@ -19,8 +19,9 @@ from tests.queries import most_ids_in_one_query
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 NOTHING_NEW = (
-    "Inget väntar på enheten: inga nya meddelanden, kompletteringar, återkallelser eller "
-    "överklaganden, och ingen komplettering som har passerat sin dag."
+    "Inget väntar på enheten: inget akut behov att bedöma, inga nya meddelanden, "
+    "kompletteringar, återkallelser eller överklaganden, och ingen komplettering som har "
+    "passerat sin dag."
 )
 
 

@@ -98,7 +98,9 @@ class Application(models.Model):
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # The applicant said they lack food, medicine or a place to sleep today (answers "needs",
-    # ADR 0038); a caseworker records that the need was assessed, and how, in the journal.
+    # ADR 0038): kept beside the answers, so that the unit's waiting list can find it in SQL. A
+    # caseworker records that the need was assessed, and how, in the journal.
+    urgent_need_stated = models.BooleanField(_("urgent need stated"), default=False)
     urgent_need_assessed_at = models.DateTimeField(_("urgent need assessed"), null=True, blank=True)
     urgent_need_assessed_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -133,7 +135,7 @@ class Application(models.Model):
         """Received by the unit with an urgent need that no caseworker has yet recorded as
         assessed, and not yet decided."""
         return bool(
-            self.urgent_needs
+            self.urgent_need_stated
             and self.status in UNDECIDED_STATUSES
             and self.urgent_need_assessed_at is None
         )

@@ -95,7 +95,9 @@ def application_step_save(
     locked.answers = {**locked.answers, step: answers}
     if step == "household":
         locked.partner = _partner_person(answers.get("partner_identity_number") or "")
-    locked.save(update_fields=["answers", "partner", "updated_at"])
+    if step == "needs":  # what the unit's waiting list looks for (ADR 0038)
+        locked.urgent_need_stated = bool(answers.get("urgent_needs"))
+    locked.save(update_fields=["answers", "partner", "urgent_need_stated", "updated_at"])
     access_log_write(
         user=acted_by,
         object_type="application",

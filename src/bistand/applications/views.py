@@ -167,7 +167,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "contact": social_services_contact(responsible_unit),
             # An urgent need stated and not yet assessed: whom to call today, first (ADR 0038).
             "urgent_open": any(
-                a.urgent_needs
+                a.urgent_need_stated
                 and a.urgent_need_assessed_at is None
                 and a.status in URGENT_OPEN_STATUSES
                 for a in mine

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What applicants have sent that their unit has not yet seen: new messages, completions,
-withdrawals and appeals; and completions whose day has passed with nothing sent, which wait for
-the caseworker's assessment (decide on what the case holds, or ask again).
+"""What applicants have sent that their unit has not yet seen: an urgent need not yet assessed
+(ADR 0038), new messages, completions, withdrawals and appeals; and completions whose day has
+passed with nothing sent, which wait for the caseworker's assessment (decide on what the case
+holds, or ask again).
 
 The caseworker's case list puts these cases first and links to them, so nothing an applicant
 sends waits unread until someone happens to open the case, and no request is forgotten."""
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from bistand.accounts.models import User
 from bistand.appeals.models import Appeal, AppealStatus
-from bistand.applications.models import Application, ApplicationStatus
+from bistand.applications.models import UNDECIDED_STATUSES, Application, ApplicationStatus
 from bistand.applications.selectors import application_queryset_visible
 from bistand.cases.selectors import UNIT_ROLES, case_queryset_visible
 from bistand.conversations.models import SecureMessage
@@ -24,6 +25,7 @@ from bistand.conversations.models import SecureMessage
 
 @dataclass
 class Waiting:
+    urgent: list[Application] = field(default_factory=list)  # an urgent need, not yet assessed
     new_messages: int = 0
     completions: list[Application] = field(default_factory=list)
     past_due: list[Application] = field(default_factory=list)  # asked to complete, nothing came
@@ -95,11 +97,11 @@ def waiting_case_count(*, user: User) -> int:
 def waiting_for_unit(
     *, user: User, case_ids: Sequence[UUID] | QuerySet[Any, Any]
 ) -> dict[UUID, Waiting]:
-    """Per case the user's unit handles: the applicants' messages no one in the unit has read,
-    the completions the applicant has sent that no one has confirmed as received, the
-    completions due before today of which nothing came, the applications the applicant has
-    withdrawn that no one has written off, and the appeals whose time limit no one has
-    checked."""
+    """Per case the user's unit handles: the urgent needs no one has recorded as assessed, the
+    applicants' messages no one in the unit has read, the completions the applicant has sent
+    that no one has confirmed as received, the completions due before today of which nothing
+    came, the applications the applicant has withdrawn that no one has written off, and the
+    appeals whose time limit no one has checked."""
     if user.role not in UNIT_ROLES or (isinstance(case_ids, Sequence) and not case_ids):
         return {}
     waiting: dict[UUID, Waiting] = {}
@@ -121,12 +123,19 @@ def waiting_for_unit(
                 completion_due__lt=timezone.localdate(),
             )
             | Q(status=ApplicationStatus.WITHDRAWN, written_off_at__isnull=True)
+            | Q(
+                status__in=UNDECIDED_STATUSES,
+                urgent_need_stated=True,
+                urgent_need_assessed_at__isnull=True,
+            )
         )
         .only(
             "id",
             "case_id",
             "status",
             "month",
+            "urgent_need_stated",
+            "urgent_need_assessed_at",
             "completion_due",
             "completion_sent_at",
             "withdrawn_at",
@@ -137,12 +146,15 @@ def waiting_for_unit(
         if not application.case_id:  # never, by the filter; the field is optional for drafts
             continue
         entry = waiting.setdefault(application.case_id, Waiting())
+        if application.urgent_need_waiting:
+            entry.urgent.append(application)
         if application.status == ApplicationStatus.WITHDRAWN:
             entry.withdrawals.append(application)
-        elif application.completion_sent_at is None:
-            entry.past_due.append(application)
-        else:
-            entry.completions.append(application)
+        elif application.status == ApplicationStatus.NEEDS_COMPLETION:
+            if application.completion_sent_at is not None:
+                entry.completions.append(application)
+            elif application.completion_past_due:
+                entry.past_due.append(application)
     appeals = (
         Appeal.objects.filter(decision__case_id__in=case_ids, status=AppealStatus.RECEIVED)
         .select_related("decision")

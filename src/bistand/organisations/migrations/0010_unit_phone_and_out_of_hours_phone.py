@@ -4,35 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0009_municipality_accessibility_contact_email'),
+        ("organisations", "0009_municipality_accessibility_contact_email"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='municipality',
-            name='out_of_hours_phone',
-            field=models.CharField(blank=True, help_text="Shown to applicants as the number to call in acute need when the units' phones are closed: evenings, nights, weekends and holidays.", max_length=40, verbose_name="social emergency service's phone (socialjour)"),
+            model_name="municipality",
+            name="out_of_hours_phone",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown to applicants as the number to call in acute need when the units' phones are closed: evenings, nights, weekends and holidays.",
+                max_length=40,
+                verbose_name="social emergency service's phone (socialjour)",
+            ),
         ),
         migrations.AddField(
-            model_name='unit',
-            name='phone',
-            field=models.CharField(blank=True, help_text='The number applicants call, for example 08-508 00 000.', max_length=40, verbose_name='phone'),
+            model_name="unit",
+            name="phone",
+            field=models.CharField(
+                blank=True,
+                help_text="The number applicants call, for example 08-508 00 000.",
+                max_length=40,
+                verbose_name="phone",
+            ),
         ),
         migrations.AddField(
-            model_name='unit',
-            name='phone_closes',
-            field=models.TimeField(blank=True, help_text='For example 11:30.', null=True, verbose_name='phone closes (weekdays)'),
+            model_name="unit",
+            name="phone_closes",
+            field=models.TimeField(
+                blank=True,
+                help_text="For example 11:30.",
+                null=True,
+                verbose_name="phone closes (weekdays)",
+            ),
         ),
         migrations.AddField(
-            model_name='unit',
-            name='phone_opens',
-            field=models.TimeField(blank=True, help_text='For example 09:00.', null=True, verbose_name='phone opens (weekdays)'),
+            model_name="unit",
+            name="phone_opens",
+            field=models.TimeField(
+                blank=True,
+                help_text="For example 09:00.",
+                null=True,
+                verbose_name="phone opens (weekdays)",
+            ),
         ),
         migrations.AddField(
-            model_name='unit',
-            name='visiting_address',
-            field=models.CharField(blank=True, help_text='Where applicants can come in person, for example Fleminggatan 4, Stockholm.', max_length=200, verbose_name='visiting address'),
+            model_name="unit",
+            name="visiting_address",
+            field=models.CharField(
+                blank=True,
+                help_text="Where applicants can come in person, for example Fleminggatan 4, Stockholm.",
+                max_length=200,
+                verbose_name="visiting address",
+            ),
         ),
     ]
