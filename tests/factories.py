@@ -2,7 +2,7 @@
 
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from itertools import count
 from typing import Any
@@ -381,3 +381,15 @@ def notices_cleared() -> None:
 def digits_in_arabic(text: str) -> str:
     """The text with its digits as an Arabic keyboard writes them (٠–٩)."""
     return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+def units_reachable(unit: Unit) -> None:
+    """The unit answers the phone on weekdays 09:00–11:30 and has a visiting address; the
+    municipality has a social emergency service's number (ADR 0038)."""
+    Unit.objects.filter(pk=unit.pk).update(
+        phone="08-508 00 010",
+        phone_opens=time(9),
+        phone_closes=time(11, 30),
+        visiting_address="Kistagången 20, Kista",
+    )
+    Municipality.objects.update(out_of_hours_phone="+46 8 508 00 100")

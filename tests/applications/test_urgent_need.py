@@ -22,7 +22,7 @@ from tests.applications.journey import (
     send,
     walk_first_application,
 )
-from tests.factories import World, application_make, client_for
+from tests.factories import World, application_make, client_for, units_reachable
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 URGENT = {
@@ -39,13 +39,8 @@ CALL_OUT_OF_HOURS = (
 
 
 def _reachable(world: World) -> None:
-    Unit.objects.filter(pk=world.unit_a.pk).update(
-        phone="08-508 00 010",
-        phone_opens=time(9),
-        phone_closes=time(11, 30),
-        visiting_address="Kistagången 20, Kista",
-    )
-    Municipality.objects.update(out_of_hours_phone="+46 8 508 00 100", guidelines="stockholm")
+    units_reachable(world.unit_a)
+    Municipality.objects.update(guidelines="stockholm")
 
 
 def _help_today(page: str) -> bool:

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import AxeTally
 from tests.browser.login import sent_after_login_ran_out
-from tests.factories import World, application_make, pdf_bytes, person_make
+from tests.factories import World, application_make, pdf_bytes, person_make, units_reachable
 
 pytestmark = pytest.mark.django_db(transaction=True)
 STEPS = ["household", "housing", "incomes", "assets", "work", "needs", "consent"]
@@ -41,17 +41,7 @@ def _pages(page: Any, world: World, logged_in: bool) -> list[tuple[str, Any]]:
             page.locator("main form button[type=submit]").click()
 
         def contact() -> None:
-            from datetime import time
-
-            from bistand.organisations.models import Municipality, Unit
-
-            Unit.objects.filter(pk=world.unit_a.pk).update(
-                phone="08-508 00 010",
-                phone_opens=time(9),
-                phone_closes=time(11, 30),
-                visiting_address="Kistagången 20, Kista",
-            )
-            Municipality.objects.update(out_of_hours_phone="08-508 00 100")
+            units_reachable(world.unit_a)
             page.goto("/about/contact/")
             expect(page.get_by_test_id("help-today")).to_be_visible()
 

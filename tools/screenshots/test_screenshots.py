@@ -1,18 +1,17 @@
 """`make screenshots`: the key applicant pages in Swedish and Arabic, desktop and 375 px wide,
 saved under docs/screenshots/. Not part of the test suite (it writes files)."""
 
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import time_machine
 from tests.browser.login import both_clocks, sent_after_login_ran_out
-from tests.factories import World
+from tests.factories import World, units_reachable
 
 from bistand.applications.services import application_completion_request
 from bistand.conversations.services import secure_message_send
-from bistand.organisations.models import Municipality, Unit
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 # A monthly application filled in, ready to be checked and sent.
@@ -64,13 +63,7 @@ def test_screenshots(
         public.goto("/about/personal-data/")
         public.screenshot(path=OUT / f"{language}-{width}-personal-data.png", full_page=True)
         # Whom to call today, and when (docs/adr/0038).
-        Unit.objects.filter(pk=world.unit_a.pk).update(
-            phone="08-508 00 010",
-            phone_opens=time(9),
-            phone_closes=time(11, 30),
-            visiting_address="Kistagången 20, Kista",
-        )
-        Municipality.objects.update(out_of_hours_phone="08-508 00 100")
+        units_reachable(world.unit_a)
         public.goto("/about/contact/")
         public.screenshot(path=OUT / f"{language}-{width}-contact-us.png", full_page=True)
 

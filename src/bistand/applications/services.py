@@ -561,15 +561,29 @@ def application_write_off(*, application: Application, acted_by: User) -> Applic
             text += "\n" + _("The applicant's reason: %(reason)s") % {
                 "reason": locked.withdrawal_reason
             }
-    journal_entry_create(case=locked.case, text=text, author=acted_by, sign=True)
+    _journalled(locked, text, acted_by, before={"written_off": False}, after={"written_off": True})
+    return locked
+
+
+def _journalled(
+    application: Application,
+    text: str,
+    acted_by: User,
+    *,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """What the caseworker did with the application: a signed journal entry in their name, and
+    the change in the access log."""
+    assert application.case is not None  # noqa: S101 - only a received application is journalled
+    journal_entry_create(case=application.case, text=text, author=acted_by, sign=True)
     access_log_write(
         user=acted_by,
         object_type="application",
-        object_id=locked.pk,
-        before={"written_off": False},
-        after={"written_off": True},
+        object_id=application.pk,
+        before=before,
+        after=after,
     )
-    return locked
 
 
 @transaction.atomic
@@ -630,11 +644,10 @@ def application_urgent_need_assess(
         if said:
             text += "\n" + _("In their words: %(text)s") % {"text": said}
         text += "\n" + _("Assessment: %(text)s") % {"text": assessment.strip()}
-    journal_entry_create(case=locked.case, text=text, author=acted_by, sign=True)
-    access_log_write(
-        user=acted_by,
-        object_type="application",
-        object_id=locked.pk,
+    _journalled(
+        locked,
+        text,
+        acted_by,
         before={"urgent_need_assessed_at": None},
         after={"urgent_need_assessed_at": locked.urgent_need_assessed_at.isoformat()},
     )
