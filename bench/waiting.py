@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the count beside "Cases" adds to every staff page, at city size: on the people and cases
 `bench/search.py` loaded (run that first), a caseworker of the unit that holds all 150 000
-cases, with unread messages and completions past their day in some of them. Times
+cases, with unread messages, completions past their day and urgent needs not yet assessed in
+some of them. Times
 `waiting_case_count` (three queries on every page of a caseworker or unit manager) beside the
 query of every visible case's id, which the case list paged through in Python until 2026-11-23
 (and then passed to `waiting_for_unit` as 150 000 parameters, more than PostgreSQL takes: the
@@ -45,6 +46,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=300, help="cases with unread messages")
     parser.add_argument("--past-due", type=int, default=100, help="completions past their day")
+    parser.add_argument(
+        "--urgent", type=int, default=50, help="applications with an urgent need not assessed"
+    )
     arguments = parser.parse_args()
     if not scratch_database():
         return 2
@@ -90,6 +94,23 @@ def main() -> int:
             completion_due=today - timedelta(days=1),
         )
         for case in cases[-arguments.past_due :]
+    )
+    # Sent with an urgent need nobody has assessed yet (ADR 0038), in cases nothing else waits in.
+    beyond = Case.objects.filter(unit=unit).order_by("reference")[
+        arguments.messages : arguments.messages + arguments.urgent
+    ]
+    Application.objects.bulk_create(
+        Application(
+            kind=ApplicationKind.MONTHLY,
+            applicant_id=case.members.get().person_id,
+            case=case,
+            municipality=unit.committee.municipality,
+            month=today.replace(day=1),
+            status=ApplicationStatus.RECEIVED,
+            answers={"needs": {"urgent_needs": ["food"]}},
+            urgent_need_stated=True,
+        )
+        for case in beyond
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
