@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from bistand.applications.categories import UrgentNeed
 from bistand.applications.forms import CompletionRequestForm, UrgentNeedAssessmentForm
 from bistand.applications.models import UNDECIDED_STATUSES, Application, ApplicationStatus
 from bistand.applications.services import (
@@ -72,7 +71,7 @@ def application_read(
             "decision": getattr(application, "decision", None),
             "completable": completable,
             "completion_form": form,
-            "urgent_needs": _urgent_needs_named(application),
+            "urgent_needs": application.urgent_needs_named(),
             "urgent_form": urgent_form,
         },
         status=400 if urgent_form.is_bound and urgent_form.errors else 200,
@@ -90,8 +89,3 @@ def _urgent_need_assess(
         messages.error(request, error.message)
     else:
         messages.success(request, _("The assessment of the urgent need is in the journal."))
-
-
-def _urgent_needs_named(application: Application) -> list[str]:
-    labels = dict(UrgentNeed.choices)
-    return [str(labels.get(need, need)) for need in application.urgent_needs]

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bistand.applications.categories import UrgentNeed
+
 
 class ApplicationKind(models.TextChoices):
     FIRST = "first", _("First application")
@@ -129,6 +131,11 @@ class Application(models.Model):
         """What the applicant said they lack today (UrgentNeed values); empty when nothing."""
         needs = (self.answers or {}).get("needs", {}).get("urgent_needs") or []
         return [str(need) for need in needs]
+
+    def urgent_needs_named(self) -> list[str]:
+        """What the applicant lacks today, in the active language's words."""
+        labels = dict(UrgentNeed.choices)
+        return [str(labels.get(need, need)) for need in self.urgent_needs]
 
     @property
     def urgent_need_waiting(self) -> bool:

@@ -17,7 +17,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bistand.accounts.models import User
-from bistand.applications.categories import UrgentNeed
 from bistand.applications.models import (
     WITHDRAWABLE_STATUSES,
     Application,
@@ -629,9 +628,8 @@ def application_urgent_need_assess(
     locked.urgent_need_assessed_at = timezone.now()
     locked.urgent_need_assessed_by = acted_by
     locked.save(update_fields=["urgent_need_assessed_at", "urgent_need_assessed_by", "updated_at"])
-    labels = dict(UrgentNeed.choices)
     with translation.override(settings.LANGUAGE_CODE):  # the journal is kept in Swedish
-        needs = ", ".join(str(labels.get(need, need)).lower() for need in locked.urgent_needs)
+        needs = ", ".join(need.lower() for need in locked.urgent_needs_named())
         text = _(
             "Urgent need assessed. In the application for %(month)s, sent on %(sent)s, the "
             "applicant said they lacked today: %(needs)s."
