@@ -82,13 +82,21 @@ def main() -> int:
         SecureMessage(case=case, sender=applicant, from_staff=False, body="Hej.") for case in cases
     )
     today = timezone.localdate()
-    Application.objects.bulk_create(
-        Application(
+
+    def monthly(case: Any, **state: Any) -> Any:
+        """This month's application in `case`, from its one member, in the state given."""
+        return Application(
             kind=ApplicationKind.MONTHLY,
             applicant_id=case.members.get().person_id,
             case=case,
             municipality=unit.committee.municipality,
             month=today.replace(day=1),
+            **state,
+        )
+
+    Application.objects.bulk_create(
+        monthly(
+            case,
             status=ApplicationStatus.NEEDS_COMPLETION,
             completion_requested_on=today - timedelta(days=10),
             completion_due=today - timedelta(days=1),
@@ -100,12 +108,8 @@ def main() -> int:
         arguments.messages : arguments.messages + arguments.urgent
     ]
     Application.objects.bulk_create(
-        Application(
-            kind=ApplicationKind.MONTHLY,
-            applicant_id=case.members.get().person_id,
-            case=case,
-            municipality=unit.committee.municipality,
-            month=today.replace(day=1),
+        monthly(
+            case,
             status=ApplicationStatus.RECEIVED,
             answers={"needs": {"urgent_needs": ["food"]}},
             urgent_need_stated=True,
