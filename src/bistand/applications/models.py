@@ -47,6 +47,10 @@ UNDECIDED_STATUSES = (
 # The applicant may take a sent application back until it is decided (återkallelse).
 WITHDRAWABLE_STATUSES = (ApplicationStatus.AWAITING_PARTNER, *UNDECIDED_STATUSES)
 
+# An urgent need the applicant stated is theirs to call about until it is assessed or decided
+# (ADR 0038): in a draft not yet sent, waiting for the partner, or received by the unit.
+URGENT_OPEN_STATUSES = (ApplicationStatus.DRAFT, *WITHDRAWABLE_STATUSES)
+
 
 class Application(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -138,14 +142,19 @@ class Application(models.Model):
         return [str(labels.get(need, need)) for need in self.urgent_needs]
 
     @property
-    def urgent_need_waiting(self) -> bool:
-        """Received by the unit with an urgent need that no caseworker has yet recorded as
-        assessed, and not yet decided."""
+    def urgent_need_open(self) -> bool:
+        """An urgent need stated, not yet assessed and not yet decided: the applicant is told
+        whom to call today."""
         return bool(
             self.urgent_need_stated
-            and self.status in UNDECIDED_STATUSES
+            and self.status in URGENT_OPEN_STATUSES
             and self.urgent_need_assessed_at is None
         )
+
+    @property
+    def urgent_need_waiting(self) -> bool:
+        """An urgent need open and received by the unit: a caseworker is to assess it."""
+        return self.urgent_need_open and self.status in UNDECIDED_STATUSES
 
     @property
     def completion_past_due(self) -> bool:

@@ -33,7 +33,6 @@ from bistand.applications.forms import (
     steps_for,
 )
 from bistand.applications.models import (
-    UNDECIDED_STATUSES,
     WITHDRAWABLE_STATUSES,
     Application,
     ApplicationKind,
@@ -166,12 +165,7 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             "responsible_unit": responsible_unit,
             "contact": social_services_contact(responsible_unit),
             # An urgent need stated and not yet assessed: whom to call today, first (ADR 0038).
-            "urgent_open": any(
-                a.urgent_need_stated
-                and a.urgent_need_assessed_at is None
-                and a.status in URGENT_OPEN_STATUSES
-                for a in mine
-            ),
+            "urgent_open": any(a.urgent_need_open for a in mine),
             "applications": mine,
             "to_complete": sorted(to_complete, key=lambda a: a.completion_due or a.month),
             "to_confirm": to_confirm,
@@ -196,15 +190,6 @@ def my_case(request: AuthenticatedRequest, _obj: None) -> HttpResponse:
             ),
         },
     )
-
-
-# An urgent need the applicant stated is theirs to call about until it is assessed or decided:
-# in a draft not yet sent, waiting for the partner, or received by the unit.
-URGENT_OPEN_STATUSES = (
-    ApplicationStatus.DRAFT,
-    ApplicationStatus.AWAITING_PARTNER,
-    *UNDECIDED_STATUSES,
-)
 
 
 def _responsible_unit(user: User) -> Unit | None:
@@ -609,7 +594,7 @@ def application_send(
             "attachments": application.attachments.all(),
             "summary": answers_summary(application),
             "contact": social_services_contact(_responsible_unit(request.user))
-            if application.urgent_needs
+            if application.urgent_need_open
             else None,
         },
     )
